@@ -1,0 +1,34 @@
+/**
+ * Stable codes carried by every {@link CopilotAnalyticsError}. Match on `code`, never on the message.
+ */
+export type CopilotAnalyticsErrorCode =
+  | 'missing_message_id'
+  | 'missing_role'
+  | 'invalid_rating'
+  | 'missing_type'
+  | 'missing_action'
+  | 'missing_event_name'
+  | 'client_error'
+  | 'spec_error'
+
+/**
+ * What `onError` receives: bad input or a failing client, never thrown into the host app.
+ *
+ * @example
+ * <CopilotAnalyticsProvider onError={(err) => {
+ *   if (err.code === 'client_error') reportToSentry(err.cause)
+ * }}>
+ */
+export class CopilotAnalyticsError extends Error {
+  /** A stable, documented code; see the README's "Error codes". */
+  readonly code: CopilotAnalyticsErrorCode
+  /** The underlying error, for `client_error` and `spec_error`. */
+  declare readonly cause?: unknown
+
+  constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) {
+    super('[react-copilot-analytics] ' + message)
+    this.name = 'CopilotAnalyticsError'
+    this.code = code
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause
+  }
+}

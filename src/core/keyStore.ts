@@ -1,0 +1,120 @@
+/** The subset of the Web Storage API the key store needs (sessionStorage fits). */
+export interface StorageLike {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
+/**
+ * Remembers what was already sent (exactly-once keys and conversation state), bounded, and
+ * optionally mirrored to a Storage so that a reload of the tab does not send anything twice.
+ */
+export interface KeyStore {
+  get(key: string): string | undefined
+  set(key: string, value: string): void
+  /** Forget everything, in memory and in the mirror storage. */
+  clear(): void
+  readonly size: number
+  readonly limit: number
+}
+
+/** How many keys the default store keeps (the oldest are forgotten first). */
+export const DEFAULT_KEY_LIMIT = 2000
+const STORAGE_KEY = 'react-copilot-analytics:v1'
+
+export interface KeyStoreOptions {
+  /** At most this many keys are kept; default {@link DEFAULT_KEY_LIMIT}. */
+  limit?: number
+  /** Where keys survive a reload; `null` keeps them in memory only. */
+  storage?: StorageLike | null
+  storageKey?: string
+}
+
+/**
+ * A bounded, least-recently-written key store.
+ *
+ * @example
+ * const keyStore = createKeyStore({ storage: null, limit: 500 }) // memory only, e.g. on a server
+ * const tracker = createCopilotTracker({ analytics, keyStore })
+ */
+export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
+  let map: Map<string, string> | undefined
+  let writeScheduled = false
+
+  const load = (): Map<string, string> => {
+    if (map) return map
+    map = new Map()
+    try {
+      const saved = storage?.getItem(storageKey)
+      if (saved) for (const [k, v] of JSON.parse(saved) as [string, string][]) map.set(k, v)
+    } catch {
+      // Unreadable or foreign data: start empty rather than break the host app.
+    }
+    return map
+  }
+
+  const write = () => {
+    writeScheduled = false
+    try {
+      storage?.setItem(storageKey, JSON.stringify([...load()]))
+    } catch {
+      // Quota or privacy mode: the in-memory keys still hold for this page's life.
+    }
+  }
+
+  return {
+    get: (key) => load().get(key),
+    set(key, value) {
+      const keys = load()
+      keys.delete(key)
+      keys.set(key, value)
+      while (keys.size > limit) keys.delete(keys.keys().next().value as string)
+      // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
+      if (storage && !writeScheduled) {
+        writeScheduled = true
+        queueMicrotask(write)
+      }
+    },
+    clear() {
+      load().clear()
+      try {
+        storage?.removeItem(storageKey)
+      } catch {
+        // nothing to clear
+      }
+    },
+    get size() {
+      return load().size
+    },
+    limit,
+  }
+}
+
+let defaultStore: KeyStore | undefined
+
+/** The store shared by every tracker on the page, mirrored to sessionStorage when there is one. */
+export function getDefaultKeyStore(): KeyStore {
+  return (defaultStore ??= createKeyStore({ storage: sessionStorageOrNull() }))
+}
+
+function sessionStorageOrNull(): StorageLike | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+  } catch {
+    return null // a sandboxed iframe throws on access
+  }
+}
+
+/**
+ * Forget every exactly-once key of the default store, in memory and in sessionStorage. For tests
+ * that reuse fixed conversation ids; never needed in an app.
+ */
+export function resetDefaultKeyStore(): void {
+  defaultStore?.clear()
+  try {
+    sessionStorageOrNull()?.removeItem(STORAGE_KEY)
+  } catch {
+    // nothing to clear
+  }
+  defaultStore = undefined
+}

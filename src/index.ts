@@ -1,0 +1,20 @@
+'use client'
+/**
+ * react-copilot-analytics: React hooks and components that turn an AI-copilot chat UI into
+ * Segment AI Copilot analytics, every event exactly once and in order.
+ * @packageDocumentation
+ */
+export { CopilotAnalyticsProvider, type CopilotAnalyticsProviderProps } from './react/CopilotAnalyticsProvider'
+export { TrackedMessage, type TrackedMessageProps } from './react/TrackedMessage'
+export { TrackedComponent, type TrackedComponentProps } from './react/TrackedComponent'
+export { useConversation, type UseConversationResult } from './react/useConversation'
+export { useMessageTracking, type TrackedMessageInput } from './react/useMessageTracking'
+export { useFeedback, type UseFeedbackResult } from './react/useFeedback'
+export { useComponentTracking } from './react/useComponentTracking'
+export { useActionTracking, type ActionOptions, type UseActionTrackingResult } from './react/useActionTracking'
+export { useMediaTracking, type MediaOptions } from './react/useMediaTracking'
+export { useCopilotAnalytics, type UseCopilotAnalyticsResult } from './react/useCopilotAnalytics'
+export { segmentCopilot } from './specs/segmentCopilot'
+export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './core/errors'
+export type { ActionHandle, ConversationState } from './core/tracker'
+export type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotEventType, CopilotSpec, MessageAgent, Properties } from './core/types'

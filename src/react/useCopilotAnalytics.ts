@@ -1,0 +1,31 @@
+import { useMemo } from 'react'
+import type { Properties } from '../core/types'
+import { trackCustom } from '../core/events'
+import { useCopilotContext } from './context'
+
+export interface UseCopilotAnalyticsResult {
+  conversationId: string
+  /** A standard Track call with `conversationId` (and `messageId` when given) attached. */
+  track(event: string, properties?: Properties, options?: { messageId?: string }): void
+  /** Identify, once per distinct userId (or anonymousId). */
+  identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
+}
+
+/**
+ * Your own events, tied to the conversation.
+ *
+ * @example
+ * const { track } = useCopilotAnalytics()
+ * track('Item Purchased', { itemId: 'item101112', itemPrice: 19.99 }, { messageId: m.id })
+ */
+export function useCopilotAnalytics(): UseCopilotAnalyticsResult {
+  const { tracker, conversationId } = useCopilotContext('useCopilotAnalytics()')
+  return useMemo(
+    () => ({
+      conversationId,
+      track: (event, properties, options) => trackCustom(tracker, conversationId, event, properties, options),
+      identify: (userId, traits, options) => tracker.identify(userId, traits, options),
+    }),
+    [tracker, conversationId],
+  )
+}

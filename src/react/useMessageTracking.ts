@@ -1,0 +1,40 @@
+import { useRef, type ReactNode } from 'react'
+import type { MessageAgent, Properties } from '../core/types'
+import { useCopilotContext } from './context'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
+import { textOf } from './textOf'
+
+export interface TrackedMessageInput {
+  /** Your chat state's id for the message: the exactly-once key. */
+  id: string
+  /** `user` / `customer` send Message Sent; any other role (`assistant`, `agent`, ...) Message Received. */
+  role: string
+  /** The message text (a React node is sent as its text). */
+  body?: ReactNode
+  /** `streaming` holds the event back; `complete` (the default) sends it once, with the final body. */
+  status?: 'complete' | 'streaming' | (string & {})
+  /** The agent behind the message, for vocabularies that name one (Segment Live Chat). */
+  agent?: MessageAgent
+  /** Extra properties for this message's event. */
+  properties?: Properties
+}
+
+/**
+ * Declarative message tracking: call it with the message as it renders; the event is sent once,
+ * when the message is complete, however often it renders, remounts or streams.
+ *
+ * @example
+ * function Bubble({ message }) {
+ *   useMessageTracking({ id: message.id, role: message.role, body: message.text, status: message.status })
+ *   return <p>{message.text}</p>
+ * }
+ */
+export function useMessageTracking({ id, role, body, status, agent, properties }: TrackedMessageInput): void {
+  const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
+  const latest = useRef({ agent, properties })
+  latest.current = { agent, properties }
+  const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
+  useIsomorphicLayoutEffect(() => {
+    tracker.message({ conversationId, id, role, body: text, status, ...latest.current })
+  }, [tracker, conversationId, id, role, text, status])
+}

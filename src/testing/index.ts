@@ -1,0 +1,6 @@
+/**
+ * `react-copilot-analytics/testing`: a recorder client and helpers for your tests.
+ * @packageDocumentation
+ */
+export { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../core/memoryAnalytics'
+export { resetDefaultKeyStore as resetTrackedKeys } from '../core/keyStore'
