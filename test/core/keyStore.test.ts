@@ -75,6 +75,7 @@ describe('key store', () => {
     await tick()
     store.clear()
     expect(store.get('x')).toBeUndefined()
+    await tick() // cleared storage is written like any other change, once in the tick
     expect(createKeyStore({ storage }).get('x')).toBeUndefined()
   })
 })
