@@ -10,6 +10,8 @@ export interface TrackerOptions {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Merged into every track call (spec properties win on a clash). */
   properties?: Properties
+  /** A session id for vocabularies that carry one (Screeb's `session_id`); default: one per browser tab. */
+  sessionId?: string
   userId?: string | null
   anonymousId?: string | null
   traits?: Properties
@@ -179,7 +181,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event)
+        calls = spec.map(event, options)
       } catch (error) {
         report('spec_error', `Spec "${spec.name}" threw on "${event.type}"`, error)
         continue
@@ -264,7 +266,8 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       if (!claim('m:' + conversationId + ':' + id)) return false
       const sent = CUSTOMER_ROLES.has(role)
       if (sent) ensureStarted(conversationId, { messageId: id, body })
-      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
+      const { messageCount, startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: messageCount + 1 })
       emit({
         type: sent ? 'message_sent' : 'message_received',
         conversationId,
@@ -274,6 +277,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         body,
         role: normaliseRole(role),
         agent,
+        startedAt,
       })
       return true
     },
