@@ -217,7 +217,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     listeners.forEach((listener) => listener())
   }
 
-  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string }) => {
+  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
     if (conversation(conversationId).isStarted) return
     const timestamp = now()
     update(conversationId, { isStarted: true, startedAt: timestamp })
@@ -265,7 +265,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
       const sent = CUSTOMER_ROLES.has(role)
-      if (sent) ensureStarted(conversationId, { messageId: id, body })
+      if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
       emit({

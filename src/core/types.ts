@@ -46,7 +46,7 @@ export interface MessageEventFields extends EventBase {
  * {@link AnalyticsCall}s; see `src/specs/segmentCopilot.ts` for the default mapping.
  */
 export type CopilotEvent =
-  | ({ type: 'conversation_started'; firstMessage?: { messageId: string; body?: string } } & EventBase)
+  | ({ type: 'conversation_started'; firstMessage?: { messageId: string; body?: string; agent?: MessageAgent } } & EventBase)
   | ({ type: 'message_sent' } & MessageEventFields)
   | ({ type: 'message_received' } & MessageEventFields)
   | ({ type: 'conversation_ended'; messageCount: number; durationMs: number } & EventBase)
