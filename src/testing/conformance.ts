@@ -43,7 +43,12 @@ export interface ConformanceViolation {
   errors: string[]
 }
 
-/** The schemas of every built-in spec, by spec name. */
+/**
+ * The schemas of every built-in spec, by spec name (the spec's `name`).
+ *
+ * @example
+ * specSchemas['screeb-copilot'].events.screeb_copilot_satisfaction.required // ['rating_scale', 'rating', ...]
+ */
 export const specSchemas: Readonly<Record<string, SpecSchema>> = Object.fromEntries(
   [segmentCopilotSchema, segmentCopilotLegacySchema, segmentLiveChatSchema, watsonxAssistantSchema, screebCopilotSchema].map((schema) => [
     schema.spec,
@@ -140,13 +145,24 @@ export function checkConformance(calls: readonly AnalyticsCall[], spec: CopilotS
   return violations
 }
 
-/** Throws a readable error listing every violation; for test code. */
+/**
+ * Throws a readable error listing every violation; for test code.
+ *
+ * @example
+ * assertConformance(analytics.calls, segmentLiveChat)
+ */
 export function assertConformance(calls: readonly AnalyticsCall[], spec: CopilotSpec | SpecSchema | string): void {
   const violations = checkConformance(calls, spec)
   if (violations.length) throw new Error(formatViolations(violations))
 }
 
-/** One line per problem: `#3 "Message Sent" (segment-ai-copilot): properties.role: required, missing`. */
+/**
+ * One line per problem.
+ *
+ * @example
+ * formatViolations(checkConformance(calls, segmentCopilot))
+ * // '#3 "Message Sent" (segment-ai-copilot): properties.role: required, missing'
+ */
 export function formatViolations(violations: readonly ConformanceViolation[]): string {
   return violations.flatMap((v) => v.errors.map((error) => `#${v.index} "${v.event}" (${v.spec}): ${error}`)).join('\n')
 }

@@ -76,6 +76,17 @@ describe('screebCopilot', () => {
   })
 })
 
+test('without sessionStorage (a server, a sandboxed iframe) the session id is kept in memory, and nothing throws', () => {
+  vi.stubGlobal('sessionStorage', undefined)
+  try {
+    const first = tabSessionId()
+    expect(first).toMatch(/^[0-9a-f-]{36}$/)
+    expect(tabSessionId()).toBe(first)
+  } finally {
+    vi.unstubAllGlobals()
+  }
+})
+
 describe('screebClient', () => {
   function fakeScreeb() {
     const calls: unknown[][] = []
