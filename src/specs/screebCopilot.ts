@@ -7,8 +7,8 @@ import { tabSessionId } from './tabSessionId'
  * { response }, `screeb_copilot_satisfaction` { rating_scale, rating } (both strings, as Screeb wants
  * them; give the scale with `useFeedback(id, { scale: 5 })`) and `screeb_copilot_conversion`
  * (from `trackConversion(name)`, with `conversion_name`). Each carries `conversation_id` and
- * `session_id` (the provider's `sessionId`, by default an id kept for the browser tab) and, for
- * messages and feedback, `message_id`. Deliver them with {@link screebClient}.
+ * `session_id` (the provider's `sessionId`, by default an id kept for the browser tab) and, when the
+ * event concerns a message, `message_id`. Deliver them with {@link screebClient}.
  *
  * @example
  * import { screebClient, screebCopilot } from 'react-copilot-analytics'
