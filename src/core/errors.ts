@@ -10,6 +10,11 @@ export type CopilotAnalyticsErrorCode =
   | 'missing_event_name'
   | 'client_error'
   | 'spec_error'
+  | 'invalid_property'
+  | 'redact_error'
+  | 'event_too_large'
+  | 'consent_error'
+  | 'consent_queue_full'
 
 /**
  * What `onError` receives: bad input or a failing client, never thrown into the host app.

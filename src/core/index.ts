@@ -18,5 +18,8 @@ export {
 export type { ComponentInput } from './events'
 export { createKeyStore, DEFAULT_KEY_LIMIT, type KeyStore, type KeyStoreOptions, type StorageLike } from './keyStore'
 export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
+export { redactPII, passesLuhn } from './redactPII'
+export { BODY_FIELDS, MAX_BODY_BYTES, MAX_PROPERTIES_BYTES, type PrivacyOptions } from './privacy'
+export { CONSENT_QUEUE_LIMIT, type Consent } from './consent'
 export { segmentCopilot } from '../specs/segmentCopilot'
 export type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotEventType, CopilotSpec, MessageAgent, Properties } from './types'

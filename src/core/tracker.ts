@@ -1,5 +1,7 @@
 import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
+import { guard, type PrivacyOptions } from './privacy'
+import { consentGate, type Consent } from './consent'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
 import { segmentCopilot } from '../specs/segmentCopilot'
 
@@ -19,6 +21,10 @@ export interface TrackerOptions {
   keyStore?: KeyStore
   /** Clock, for tests. */
   now?: () => number
+  /** Body capture, redaction and the body size cap; see {@link PrivacyOptions}. */
+  privacy?: PrivacyOptions
+  /** Until granted nothing is sent: calls wait in a bounded queue, sent in order once granted, discarded if denied. Default granted. */
+  consent?: Consent
 }
 
 export interface ConversationState {
@@ -124,10 +130,15 @@ export const isNonEmptyString = (value: unknown): value is string => typeof valu
 export const rejected = (need: string, got: unknown) =>
   `${need}; got ${typeof got == 'string' ? JSON.stringify(got) : String(got)} (${typeof got}). Nothing was sent for it.`
 
-/** Drops `undefined` values so nothing undefined reaches the wire. */
+/** Drops `undefined` values so nothing undefined reaches the wire (and a getter that throws with them). */
 export function compact(properties: Properties): Properties {
   const out: Properties = {}
-  for (const key in properties) if (properties[key] !== undefined) out[key] = properties[key]
+  for (const key in properties)
+    try {
+      if (properties[key] !== undefined) out[key] = properties[key]
+    } catch {
+      // host objects can throw on read: that one property is left out, never the event
+    }
   return out
 }
 
@@ -154,24 +165,41 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     return true
   }
 
+  const gate = () => consentGate(store())
+  const syncConsent = () => options.consent !== undefined && gate().update(options.consent, report)
+
+  // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
+  // holds a snapshot; the client is the one current when it is finally sent.
   const dispatch = (call: AnalyticsCall) => {
-    const client = options.analytics
-    const name = call.type === 'track' ? call.event : 'Identify'
+    const track = call.type === 'track'
+    const name = track ? call.event : 'Identify'
+    let properties: Properties | undefined
     try {
-      const result =
-        call.type === 'track'
-          ? client.track(call.event, compact({ ...options.properties, ...call.properties }))
-          : client.identify(call.userId ?? null, call.traits, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
-      if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-        ;(result as PromiseLike<unknown>).then(noop, (error: unknown) => clientFailed(name, error))
-      }
+      properties = guard(track ? { ...options.properties, ...call.properties } : call.traits, name, options.privacy, report, track)
     } catch (error) {
-      clientFailed(name, error)
+      return report('invalid_property', `Event "${name}" was not sent: its properties could not be read (pass plain data)`, error)
     }
+    gate().hold(() => {
+      try {
+        const client = options.analytics
+        const result = track
+          ? client.track(call.event, properties)
+          : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
+        if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+          ;(result as PromiseLike<unknown>).then(noop, (error: unknown) => clientFailed(name, error))
+        }
+      } catch (error) {
+        clientFailed(name, error)
+      }
+    }, report)
   }
 
   const clientFailed = (name: string, error: unknown) =>
-    report('client_error', `The analytics client failed on "${name}", so it was not delivered: ${error instanceof Error ? error.message : error}`, error)
+    report(
+      'client_error',
+      `The analytics client failed on "${name}", so it was not delivered (pass an AnalyticsBrowser or any object with track and identify): ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    )
 
   const emit = (event: CopilotEvent) => {
     if (event.type !== 'identify') syncIdentity()
@@ -222,9 +250,12 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     emit({ type: 'conversation_started', conversationId, timestamp, properties: {}, firstMessage })
   }
 
+  syncConsent()
+
   return {
     configure(next) {
       Object.assign(options, next)
+      syncConsent()
     },
 
     getConversation: conversation,

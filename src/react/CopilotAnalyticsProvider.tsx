@@ -3,6 +3,8 @@ import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
+import type { PrivacyOptions } from '../core/privacy'
+import type { Consent } from '../core/consent'
 import { randomId } from '../core/randomId'
 import { CopilotAnalyticsContext } from './context'
 
@@ -23,6 +25,16 @@ export interface CopilotAnalyticsProviderProps {
   endOnUnmount?: boolean
   /** Send Conversation Ended when the page is hidden for good (tab closed, navigation). Default false. */
   endOnPageHide?: boolean
+  /**
+   * What may leave the page: `captureBodies` (default true), `redact(text, field)` applied to every
+   * string property (e.g. the built-in `redactPII`), `maxBodyBytes` (default 16 KB).
+   */
+  privacy?: PrivacyOptions
+  /**
+   * `true` (the default) sends; `null` (undecided) queues in memory, in order; `false` sends nothing and
+   * discards the queue. A function is called when the prop changes and may return a promise: pending until it settles.
+   */
+  consent?: Consent
   /** Bad input and client failures. Default: console.warn in development, silent in production. */
   onError?: (error: CopilotAnalyticsError) => void
   children?: ReactNode
