@@ -34,6 +34,7 @@ function createConsentGate(): ConsentGate {
   let queue: (() => void)[] = []
   let round = 0
   let full = false
+  let evaluate: (() => void) | undefined
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
@@ -50,21 +51,27 @@ function createConsentGate(): ConsentGate {
         report('consent_error', 'The consent function threw or rejected: consent counts as denied, queued events were discarded', error)
         decide(false)
       }
-      try {
-        const result = typeof consent == 'function' ? consent() : consent
-        if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
-          // Until it settles the previous decision stands (undecided the first time); only the latest call counts.
-          if (mine == 1) decision = null
-          ;(result as PromiseLike<unknown>).then(
-            (value) => mine == round && decide(value),
-            (error) => mine == round && failed(error),
-          )
-        } else decide(result)
-      } catch (error) {
-        failed(error)
+      evaluate = () => {
+        evaluate = undefined
+        try {
+          const result = typeof consent == 'function' ? consent() : consent
+          if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
+            // Until it settles the previous decision stands; only the latest call counts.
+            ;(result as PromiseLike<unknown>).then(
+              (value) => mine == round && decide(value),
+              (error) => mine == round && failed(error),
+            )
+          } else decide(result)
+        } catch (error) {
+          failed(error)
+        }
       }
+      // A function is called only once there is something to send: never during server rendering.
+      if (typeof consent != 'function' || queue.length) evaluate()
+      else if (mine == 1) decision = null
     },
     hold(send, report) {
+      evaluate?.()
       if (decision) send()
       else if (decision === null && queue.push(send) > CONSENT_QUEUE_LIMIT) {
         queue.pop()

@@ -8,7 +8,7 @@ function setup(options: Partial<TrackerOptions> = {}) {
   const analytics = createMemoryAnalytics()
   const errors: CopilotAnalyticsError[] = []
   const tracker = createCopilotTracker({ analytics, keyStore: createKeyStore(), onError: (e) => errors.push(e), ...options })
-  const props = (event: string) => analytics.calls.find((c) => c.type === 'track' && c.event === event)?.['properties' as never] as Record<string, unknown>
+  const props = (event: string) => (analytics.calls.find((c) => c.type === 'track' && c.event === event) as { properties: Record<string, unknown> } | undefined)?.properties as Record<string, unknown>
   return { analytics, errors, tracker, props }
 }
 const bytes = (text: string) => new TextEncoder().encode(text).length

@@ -62,8 +62,15 @@ describe('consent', () => {
     expect(analytics.events()).toEqual(ALL)
   })
 
-  test('a function returning false synchronously denies; one that rejects denies and reports consent_error', async () => {
-    expect(chat(() => false).analytics.calls).toEqual([])
+  test('a function returning false synchronously denies', () => {
+    const consent = vi.fn(() => false)
+    const { analytics, onError } = chat(consent)
+    expect(analytics.calls).toEqual([])
+    expect(consent).toHaveBeenCalledTimes(1)
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  test('a function that rejects denies and reports consent_error', async () => {
     const { analytics, onError } = chat(() => Promise.reject(new Error('CMP failed')))
     await act(async () => {})
     expect(analytics.calls).toEqual([])
