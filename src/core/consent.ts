@@ -48,7 +48,7 @@ function createConsentGate(): ConsentGate {
       source = consent
       const mine = ++round
       const failed = (error: unknown) => {
-        report('consent_error', 'The consent function threw or rejected: consent counts as denied, queued events were discarded', error)
+        report('consent_error', 'consent threw or rejected, so it counts as denied: return true, false or null', error)
         decide(false)
       }
       evaluate = () => {
@@ -75,7 +75,7 @@ function createConsentGate(): ConsentGate {
       if (decision) send()
       else if (decision === null && queue.push(send) > CONSENT_QUEUE_LIMIT) {
         queue.pop()
-        if (!full) (full = true), report('consent_queue_full', `${CONSENT_QUEUE_LIMIT} events already wait for consent; later ones are discarded until it is granted or denied`)
+        if (!full) (full = true), report('consent_queue_full', `${CONSENT_QUEUE_LIMIT} events wait for consent; later ones are dropped until it is decided`)
       }
     },
   }

@@ -47,7 +47,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const flags: Properties = {}
   let field = ''
   const drop = (code: CopilotAnalyticsErrorCode, why: string) =>
-    report(code, `Event "${name}": property "${field}" ${why}, so it was left out (the rest was sent)`)
+    report(code, `Event "${name}": property "${field}" ${why}, so it was left out`)
 
   // One pass cleans, redacts and caps; `this` is the object holding `value`, so unwinding the
   // ancestors to it leaves exactly the chain that a cycle would point back into.
@@ -62,7 +62,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       } catch {
         value = 0 // left out just below: never sent unredacted
       }
-      if (typeof value != 'string') return drop('redact_error', 'could not be redacted (redact threw or returned no string)')
+      if (typeof value != 'string') return drop('redact_error', 'was not redacted (redact must return a string)')
     }
     if (body && type == 'string') {
       const bytes = utf8(value as string)
@@ -78,7 +78,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       ancestors.push(value)
     }
     if (type == 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
-      return drop('invalid_property', `is ${type == 'number' ? value : 'a ' + type}, which JSON cannot carry: pass strings, finite numbers, booleans, arrays or plain objects`)
+      return drop('invalid_property', `is ${type == 'number' ? value : 'a ' + type}: pass strings, finite numbers, booleans, arrays or plain objects`)
     return value
   })
   const out: Properties = { ...JSON.parse(json), ...flags }
@@ -89,6 +89,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     delete out[largest]
     dropped.push(largest)
   }
-  if (dropped.length) report('event_too_large', `Event "${name}" was over Segment's 32 KB limit, so "${dropped.join('", "')}" was left out: send large data by reference (an id or URL)`)
+  if (dropped.length) report('event_too_large', `Event "${name}" was over 32 KB, so ${dropped} was left out: send large data by reference`)
   return out
 }

@@ -124,7 +124,7 @@ const cases: Case[] = [
     name: 'message id of 100,000 characters: too large for Segment, the id is left out and reported',
     run: (h) => void h.mount(<Msg id={'x'.repeat(100_000)} body="huge id" />),
     codes: ['event_too_large'],
-    hint: /"messageId" was left out: send large data by reference/,
+    hint: /was over 32 KB, so messageId was left out: send large data by reference/,
     sent: (h) => expect(h.props('Message Received')).toEqual([{ conversationId: 'c1', message_body: 'huge id', role: 'agent' }]),
   },
   {
@@ -195,7 +195,7 @@ const cases: Case[] = [
     sent: (h) => expect(h.props('Message Received')).toHaveLength(1),
   },
   badProperty('cyclic (only the link back is left out)', cyclic, /property "value" contains itself \(a cycle\), so it was left out/, { name: 'loop' }),
-  badProperty('a function', () => 1, /property "value" is a function, which JSON cannot carry: pass strings, finite numbers/),
+  badProperty('a function', () => 1, /property "value" is a function: pass strings, finite numbers, booleans, arrays or plain objects, so it was left out/),
   badProperty('a Symbol', Symbol('s'), /property "value" is a symbol/),
   badProperty('a BigInt', 10n, /property "value" is a bigint/),
   badProperty('NaN', NaN, /property "value" is NaN/),
@@ -363,7 +363,7 @@ const cases: Case[] = [
     name: 'a redact function that throws: the string is left out, never sent unredacted',
     run: (h) => void h.mount(ok, { privacy: { redact: () => { throw new Error('regex') } } }),
     codes: ['redact_error'],
-    hint: /could not be redacted \(redact threw or returned no string\)/,
+    hint: /property "\w+" was not redacted \(redact must return a string\), so it was left out/,
     sent: (h) => expect(JSON.stringify(h.analytics.calls)).not.toContain('still sent'),
   },
   {
