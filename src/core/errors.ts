@@ -15,6 +15,7 @@ export type CopilotAnalyticsErrorCode =
   | 'event_too_large'
   | 'consent_error'
   | 'consent_queue_full'
+  | 'invalid_id'
 
 /**
  * What `onError` receives: bad input or a failing client, never thrown into the host app.

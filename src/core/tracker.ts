@@ -126,9 +126,16 @@ const warn = (error: CopilotAnalyticsError) => {
   if (!isProduction) console.warn(error.message)
 }
 export const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
+/** A value for an error message: short, and safe for values that throw when turned into a string. */
+const show = (value: unknown) => {
+  try {
+    return (typeof value == 'string' ? JSON.stringify(value) : String(value)).slice(0, 80)
+  } catch {
+    return '?'
+  }
+}
 /** The message for bad input: what is needed, what came, and that nothing was sent for it. */
-export const rejected = (need: string, got: unknown) =>
-  `${need}; got ${typeof got == 'string' ? JSON.stringify(got) : String(got)} (${typeof got}). Nothing was sent for it.`
+export const rejected = (need: string, got: unknown) => `${need}; got ${show(got)} (${typeof got}). Nothing was sent for it.`
 
 /** Drops `undefined` values so nothing undefined reaches the wire (and a getter that throws with them). */
 export function compact(properties: Properties): Properties {
@@ -285,11 +292,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     message({ conversationId, id, role, body, status = 'complete', agent, properties }) {
       if (status !== 'complete') return false
       if (!isNonEmptyString(role)) {
-        report('missing_role', rejected(`Message ${JSON.stringify(id)} needs a role ("user", "assistant"...)`, role))
+        report('missing_role', rejected(`Message ${show(id)} needs a role ("user", "assistant"...)`, role))
         return false
       }
       if (!isNonEmptyString(id)) {
-        report('missing_message_id', rejected(`A ${role} message needs its chat id (a non-empty string) to be sent exactly once`, id))
+        report('missing_message_id', rejected(`A ${show(role)} message needs its chat id (a non-empty string) to be sent exactly once`, id))
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false

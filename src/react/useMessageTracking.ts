@@ -36,8 +36,11 @@ export function useMessageTracking({ id, role, body, status, agent, properties }
   const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
   // StrictMode re-runs the effect with this ref intact: with more live messages than the key store
   // holds, the store alone may already have forgotten this one.
-  const sent = useRef('')
+  const sent = useRef<unknown[]>([])
   useIsomorphicLayoutEffect(() => {
-    if (sent.current !== conversationId + ':' + id && tracker.message({ conversationId, id, role, body: text, status, ...latest.current })) sent.current = conversationId + ':' + id
+    const [sentConversation, sentId] = sent.current
+    if ((sentConversation !== conversationId || sentId !== id) && tracker.message({ conversationId, id, role, body: text, status, ...latest.current })) {
+      sent.current = [conversationId, id]
+    }
   }, [tracker, conversationId, id, role, text, status])
 }

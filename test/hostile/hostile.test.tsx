@@ -5,6 +5,7 @@ import {
   CopilotAnalyticsProvider,
   TrackedMessage,
   useActionTracking,
+  useComponentTracking,
   useCopilotAnalytics,
   useFeedback,
   useMediaTracking,
@@ -52,23 +53,27 @@ function Rate({ rating, scale, messageId = 'ok' }: { rating: unknown; scale?: nu
   useEffect(() => submit(rating as number), [submit, rating])
   return null
 }
-function Custom({ event, properties }: { event: unknown; properties?: unknown }) {
+function Custom({ event, properties, messageId }: { event: unknown; properties?: unknown; messageId?: unknown }) {
   const { track } = useCopilotAnalytics()
   const done = useRef(false) // custom events are not deduplicated: send once despite StrictMode's second effect
   useEffect(() => {
-    if (!done.current) track(event as string, properties as never)
+    if (!done.current) track(event as string, properties as never, { messageId: messageId as string })
     done.current = true
-  }, [track, event, properties])
+  }, [track, event, properties, messageId])
   return null
 }
-function Action(props: { type: unknown; action: unknown }) {
+function Action({ id = 'a1', ...props }: { type: unknown; action: unknown; id?: unknown }) {
   const actions = useActionTracking()
-  useEffect(() => actions.track({ ...(props as { type: string; action: string }), id: 'a1' }), [actions, props])
+  useEffect(() => actions.track({ ...(props as { type: string; action: string }), id: id as string }), [actions, props, id])
   return null
 }
-function Media({ type }: { type: unknown }) {
+function Media({ type, id = 'g1', messageId }: { type: unknown; id?: unknown; messageId?: unknown }) {
   const media = useMediaTracking()
-  useEffect(() => media.track({ type: type as string, id: 'g1' }), [media, type])
+  useEffect(() => media.track({ type: type as string, id: id as string, messageId: messageId as string }), [media, type, id, messageId])
+  return null
+}
+function Component({ messageId }: { messageId: unknown }) {
+  useComponentTracking('Chart', { messageId: messageId as string })
   return null
 }
 
@@ -115,6 +120,22 @@ const cases: Case[] = [
   badId('null', null),
   badId('an object', { id: 'm1' }),
   badId('NaN', NaN),
+  badId('an object without a prototype (String() throws on it)', Object.create(null)),
+  badId('a Symbol', Symbol('id')),
+  {
+    name: 'role missing on a message whose id is a BigInt (JSON.stringify throws on it)',
+    run: (h) => void h.mount(<>{ok}<TrackedMessage {...({ id: 10n, body: 'x' } as any)} /></>),
+    codes: ['missing_role'],
+    hint: /Message 10 needs a role/,
+    sent: expectOkSent,
+  },
+  {
+    name: 'role missing on a message with a 1 MB id: the error message stays short',
+    run: (h) => void h.mount(<>{ok}<TrackedMessage {...({ id: 'x'.repeat(1 << 20), body: 'x' } as any)} /></>),
+    codes: ['missing_role'],
+    hint: /^.{0,400}$/,
+    sent: expectOkSent,
+  },
   {
     name: 'message id very long (10,000 characters): sent intact, once',
     run: (h) => void h.mount(<Msg id={'x'.repeat(10_000)} body="long id" />),
@@ -253,6 +274,60 @@ const cases: Case[] = [
     codes: ['missing_type'],
     hint: /needs a non-empty string type/,
     sent: expectOkSent,
+  },
+  {
+    name: 'action with a Symbol id',
+    run: (h) => void h.mount(<>{ok}<Action type="Inventory" action="check" id={Symbol('a')} /></>),
+    codes: ['invalid_id'],
+    hint: /An action needs a non-empty string id when one is given; got Symbol\(a\)/,
+    sent: (h) => {
+      expectOkSent(h)
+      expect(h.props('Action Invoked')).toEqual([])
+    },
+  },
+  {
+    name: 'media with an object id that cannot become a string',
+    run: (h) => void h.mount(<>{ok}<Media type="image" id={Object.create(null)} /></>),
+    codes: ['invalid_id'],
+    hint: /Generated media needs a non-empty string id when one is given; got \? \(object\)/,
+    sent: expectOkSent,
+  },
+  {
+    name: 'media with a Symbol messageId',
+    run: (h) => void h.mount(<>{ok}<Media type="image" messageId={Symbol('m')} /></>),
+    codes: ['missing_message_id'],
+    hint: /needs a non-empty string messageId when one is given/,
+    sent: expectOkSent,
+  },
+  {
+    name: 'component with a Symbol messageId',
+    run: (h) => void h.mount(<>{ok}<Component messageId={Symbol('m')} /></>),
+    codes: ['missing_message_id'],
+    hint: /A component needs a non-empty string messageId when one is given/,
+    sent: (h) => {
+      expectOkSent(h)
+      expect(h.props('Component Loaded')).toEqual([])
+    },
+  },
+  {
+    name: 'feedback on a Symbol messageId (useFeedback reads it while rendering)',
+    run: (h) => void h.mount(<>{ok}<Rate rating={1} messageId={Symbol('m')} /></>),
+    codes: ['missing_message_id'],
+    hint: /Feedback needs a non-empty string messageId, or none/,
+    sent: (h) => {
+      expectOkSent(h)
+      expect(h.props('Feedback Submitted')).toEqual([])
+    },
+  },
+  {
+    name: 'custom event with a number messageId',
+    run: (h) => void h.mount(<>{ok}<Custom event="Clicked" properties={{}} messageId={7} /></>),
+    codes: ['missing_message_id'],
+    hint: /Event "Clicked" needs a non-empty string messageId when one is given; got 7 \(number\)/,
+    sent: (h) => {
+      expectOkSent(h)
+      expect(h.props('Clicked')).toEqual([])
+    },
   },
   {
     name: 'a client without track',
