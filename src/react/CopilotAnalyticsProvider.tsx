@@ -54,7 +54,10 @@ export interface CopilotAnalyticsProviderProps {
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   const recorder = useRef<AnalyticsClient>(null)
   const [generatedId] = useState(randomId)
-  const conversationId = props.conversationId || generatedId
+  const given: unknown = props.conversationId
+  // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
+  const valid = typeof given == 'string' || typeof given == 'number'
+  const conversationId = valid && given !== '' ? '' + given : generatedId
   // Every prop is handed over: the tracker reads only the options it knows.
   const options = { ...props, analytics: props.analytics ?? (recorder.current ??= createMemoryAnalytics()) }
   const [tracker] = useState(() => createTrackerBase(options))
@@ -63,6 +66,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   tracker.configure(options)
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
+  useEffect(() => {
+    if (!valid && given != null) tracker.report('invalid_id', `conversationId must be a string; got ${typeof given}, so a generated id is used`)
+  }, [tracker, valid, given])
 
   const mountedId = useRef<string | null>(null)
   const endOnUnmount = useRef(props.endOnUnmount)
