@@ -57,7 +57,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   const given: unknown = props.conversationId
   // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
   const valid = typeof given == 'string' || typeof given == 'number'
-  const conversationId = valid && given !== '' ? '' + given : generatedId
+  const conversationId = (valid && '' + given) || generatedId
   // Every prop is handed over: the tracker reads only the options it knows.
   const options = { ...props, analytics: props.analytics ?? (recorder.current ??= createMemoryAnalytics()) }
   const [tracker] = useState(() => createTrackerBase(options))
@@ -67,8 +67,8 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
   useEffect(() => {
-    if (!valid && given != null) tracker.report('invalid_id', `conversationId must be a string; got ${typeof given}, so a generated id is used`)
-  }, [tracker, valid, given])
+    if (!valid && given != null) tracker.report('invalid_id', `conversationId must be a string, not ${typeof given}: a generated id is used`)
+  }, [tracker, given])
 
   const mountedId = useRef<string | null>(null)
   const endOnUnmount = useRef(props.endOnUnmount)

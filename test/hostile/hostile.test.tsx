@@ -333,14 +333,14 @@ const cases: Case[] = [
     name: 'conversationId a Symbol: a generated id is used, everything sent',
     run: (h) => void h.mount(ok, { conversationId: Symbol('c') as never }),
     codes: ['invalid_id'],
-    hint: /conversationId must be a string; got symbol, so a generated id is used/,
+    hint: /conversationId must be a string, not symbol: a generated id is used/,
     sent: (h) => expect(h.props('Message Sent')).toEqual([expect.objectContaining({ conversationId: expect.stringMatching(/^[0-9a-f-]{36}$/), messageId: 'ok' })]),
   },
   {
     name: 'conversationId an object: not "[object Object]" (which every object would share)',
     run: (h) => void h.mount(ok, { conversationId: { id: 1 } as never }),
     codes: ['invalid_id'],
-    hint: /conversationId must be a string; got object/,
+    hint: /conversationId must be a string, not object/,
     sent: (h) => expect(h.props('Message Sent')).toEqual([expect.objectContaining({ conversationId: expect.stringMatching(/^[0-9a-f-]{36}$/) })]),
   },
   {
