@@ -31,13 +31,16 @@ function isIban(text: string): boolean {
  * A ready-made `privacy.redact`: replaces email addresses, payment card numbers (13-19 digits that
  * pass the Luhn check), IBANs (valid checksum) and phone numbers (9-15 digits, not a date) with
  * `[email]`, `[card]`, `[iban]`, `[phone]`. Heuristic by nature: compose it with your own rules.
+ * Fields named as ids (`messageId`, `conversation_id`, `id`, ...) are left alone: an id such as
+ * `Date.now()` would otherwise read as a phone number, and ids are keys, not free text.
  *
  * @example
  * import { redactPII } from 'react-copilot-analytics'
  * <CopilotAnalyticsProvider privacy={{ redact: redactPII }}>
  * // compose: privacy={{ redact: (text, field) => redactPII(text).replace(/ACME-\d+/g, '[account]') }}
  */
-export function redactPII(text: string): string {
+export function redactPII(text: string, field?: string): string {
+  if (field && /(^|_)id$|Id$/.test(field)) return text
   return text
     .replace(EMAIL, '[email]')
     .replace(IBAN, (match) => (isIban(match) ? '[iban]' : match))

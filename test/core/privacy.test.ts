@@ -40,6 +40,12 @@ describe('redact', () => {
     })
   })
 
+  test('redactPII as redact keeps ids intact and redacts the text', () => {
+    const { tracker, props } = setup({ privacy: { redact: redactPII } })
+    tracker.message({ conversationId: '1732180000000', id: '1732180000001', role: 'user', body: 'my number is 1732180000000' })
+    expect(props('Message Sent')).toEqual({ conversationId: '1732180000000', messageId: '1732180000001', role: 'customer', message_body: 'my number is [phone]' })
+  })
+
   test('a redact that throws leaves that property out (never unredacted) and reports redact_error', () => {
     const { tracker, props, errors } = setup({ privacy: { redact: (text) => { if (text.includes('@')) throw new Error('boom'); return text } } })
     tracker.message({ conversationId: 'c', id: 'm1', role: 'user', body: 'jane@example.com' })

@@ -33,6 +33,11 @@ describe('redactPII', () => {
     expect(performance.now() - started).toBeLessThan(2000)
   })
 
+  test('leaves id fields alone (a Date.now() id reads like a phone number)', () => {
+    for (const field of ['messageId', 'conversationId', 'message_id', 'conversation_id', 'id']) expect(redactPII('1732180000000', field)).toBe('1732180000000')
+    for (const field of ['message_body', 'paid', 'video', undefined]) expect(redactPII('call 1732180000000', field)).toBe('call [phone]')
+  })
+
   test('passesLuhn', () => {
     expect(passesLuhn('4111111111111111')).toBe(true)
     expect(passesLuhn('4111111111111112')).toBe(false)
