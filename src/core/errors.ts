@@ -10,6 +10,12 @@ export type CopilotAnalyticsErrorCode =
   | 'missing_event_name'
   | 'client_error'
   | 'spec_error'
+  | 'invalid_property'
+  | 'redact_error'
+  | 'event_too_large'
+  | 'consent_error'
+  | 'consent_queue_full'
+  | 'invalid_id'
 
 /**
  * What `onError` receives: bad input or a failing client, never thrown into the host app.
@@ -26,7 +32,7 @@ export class CopilotAnalyticsError extends Error {
   declare readonly cause?: unknown
 
   constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) {
-    super('[react-copilot-analytics] ' + message + ' Nothing was sent for it.')
+    super('[react-copilot-analytics] ' + message)
     this.name = 'CopilotAnalyticsError'
     this.code = code
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause

@@ -22,10 +22,22 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
 
 /** The last rating sent for a message (or the conversation), if any. */
 export function lastFeedback(tracker: TrackerBase, conversationId: string, messageId?: string): number | undefined {
+  if (messageId !== undefined && !isNonEmptyString(messageId)) return undefined // reported when submitted
   return tracker.peek(feedbackKey(conversationId, messageId)) as number | undefined
 }
 
 const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')
+
+/** Optional ids end up in exactly-once keys and in the event: when given, they must be non-empty strings. */
+const validIds = (tracker: TrackerBase, ids: { messageId?: unknown; id?: unknown }, what: string) => {
+  for (const key of ['messageId', 'id'] as const) {
+    if (ids[key] !== undefined && !isNonEmptyString(ids[key])) {
+      tracker.report(key == 'id' ? 'invalid_id' : 'missing_message_id', `${what}'s ${key}`, ids[key])
+      return false
+    }
+  }
+  return true
+}
 
 const validType = (tracker: TrackerBase, type: unknown, what: string) => {
   if (isNonEmptyString(type)) return true
@@ -36,7 +48,7 @@ const validType = (tracker: TrackerBase, type: unknown, what: string) => {
 /** Starts an action (Action Invoked in the Segment spec); the handle completes it once. */
 export function startAction(tracker: TrackerBase, input: ActionInput): ActionHandle {
   const noop: ActionHandle = { complete() {} }
-  if (!validType(tracker, input.type, 'An action')) return noop
+  if (!validType(tracker, input.type, 'An action') || !validIds(tracker, input, 'An action')) return noop
   if (!isNonEmptyString(input.action)) {
     tracker.report('missing_action', `Action "${input.type}"`, input.action)
     return noop
@@ -72,7 +84,7 @@ export function trackAction(tracker: TrackerBase, input: ActionInput): void {
 
 /** Media Generated; once per `id` when one is given. */
 export function trackMedia(tracker: TrackerBase, { conversationId, type, subType, messageId, role = 'agent', id, properties }: MediaInput): void {
-  if (!validType(tracker, type, 'Generated media')) return
+  if (!validType(tracker, type, 'Generated media') || !validIds(tracker, { messageId, id }, 'Generated media')) return
   if (id !== undefined && !tracker.claim('g:' + conversationId + ':' + id)) return
   tracker.emit({ type: 'media_generated', conversationId, properties, mediaType: type, subType, role: normaliseRole(role), messageId, id })
 }
@@ -86,7 +98,7 @@ export interface ComponentInput {
 
 /** Component Loaded; once per (conversation, message, type). */
 export function trackComponent(tracker: TrackerBase, { conversationId, type, messageId, properties }: ComponentInput): void {
-  if (!validType(tracker, type, 'A component')) return
+  if (!validType(tracker, type, 'A component') || !validIds(tracker, { messageId }, 'A component')) return
   if (!tracker.claim('k:' + conversationId + ':' + (messageId ?? '') + ':' + type)) return
   tracker.emit({ type: 'component_loaded', conversationId, properties, componentType: type, messageId })
 }
@@ -104,6 +116,7 @@ export function trackCustom(
     tracker.report('missing_event_name', conversion ? 'trackConversion()' : 'track()', event)
     return
   }
+  if (!validIds(tracker, { messageId }, `Event "${event}"`)) return
   tracker.emit({ type: 'custom', conversationId, properties, event, messageId, conversion })
 }
 

@@ -2,6 +2,8 @@ import type { CopilotAnalyticsErrorCode } from './errors'
 
 // What to change, for each error code. Development builds carry this guidance; production
 // bundles keep only the code, the subject and the offending value (the README lists the fixes).
+/** The codes whose event (or call) is not sent at all. */
+const NOTHING_SENT = ['missing_message_id', 'missing_role', 'invalid_rating', 'missing_type', 'missing_action', 'missing_event_name']
 const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
   missing_message_id: 'needs a non-empty string id (the id your chat state gives the message) so that it is sent exactly once; for feedback on the whole conversation omit messageId',
   missing_role: 'needs a role: "user" or "customer" sends Message Sent; "assistant", "agent" or another role sends Message Received',
@@ -9,19 +11,33 @@ const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
   missing_type: 'needs a non-empty string type (e.g. "image", "Stock Price Chart", "Inventory Request")',
   missing_action: 'needs a non-empty string action: what was done, e.g. "check stock level"',
   missing_event_name: 'needs a non-empty event name',
-  client_error: 'failed, so the event was not delivered: check the client passed as `analytics` (it needs track() and identify())',
+  invalid_id: 'needs a non-empty string id when one is given: an action or media with another id is not sent, a conversationId that is not a string is replaced by a generated one',
+  client_error: 'failed, so the event was not delivered: pass an AnalyticsBrowser or any object with track() and identify()',
   spec_error: 'threw while mapping an event, so that vocabulary sent nothing for it: fix its map()',
+  invalid_property: 'is not JSON data (a cycle, a function, a Symbol, a BigInt, NaN or Infinity), so it was left out and the rest sent: pass strings, finite numbers, booleans, arrays or plain objects',
+  redact_error: 'was not redacted (redact threw or did not return a string), so it was left out, never sent unredacted',
+  event_too_large: 'was over 32 KB, Segment\'s limit, so its largest properties were left out and the rest sent: send large data by reference',
+  consent_error: 'threw or rejected, so consent counts as denied: return true, false or null (undecided), or a promise of one',
+  consent_queue_full: 'is full of events waiting for consent; later ones are dropped until consent is decided',
 }
 
-const show = (value: unknown) =>
-  value instanceof Error ? value.message : (typeof value == 'string' ? JSON.stringify(value) : String(value)) + ' (' + typeof value + ')'
+/** A value as an error message shows it: short, and safe for values that throw when turned into a string. */
+export const show = (value: unknown): string => {
+  try {
+    return (value instanceof Error ? value.message : typeof value == 'string' ? JSON.stringify(value) : String(value)).slice(0, 80)
+  } catch {
+    return '?' // a prototype-less object, or a toString that throws
+  }
+}
 
 /**
  * The message of a CopilotAnalyticsError: `<subject> <what to change>; got <value>.`
  * Called inside the tracker's report(), whose try/catch also covers a runtime with no `process`.
  */
 export function explain(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): string {
-  return `${subject} ${process.env.NODE_ENV !== 'production' ? GUIDANCE[code] : '(' + code + ')'}; got ${show(got)}.`
+  const value = got instanceof Error ? show(got) : show(got) + ' (' + typeof got + ')'
+  if (process.env.NODE_ENV === 'production') return `${subject} (${code}); got ${value}.`
+  return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
 }
 
 declare const process: { env: { NODE_ENV?: string } }

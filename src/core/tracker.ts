@@ -1,6 +1,8 @@
 import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
-import { explain } from './messages'
+import { explain, show } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
+import { guard, type PrivacyOptions } from './privacy'
+import { consentGate, type Consent } from './consent'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
 
 /** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
@@ -32,6 +34,10 @@ export interface TrackerOptions {
   keyStore?: KeyStore
   /** Clock, for tests. */
   now?: () => number
+  /** Body capture, redaction and the body size cap; see {@link PrivacyOptions}. */
+  privacy?: PrivacyOptions
+  /** Until granted nothing is sent: calls wait in a bounded queue, sent in order once granted, discarded if denied. Default granted. */
+  consent?: Consent
 }
 
 /** A conversation's state as the tracker keeps it. */
@@ -140,7 +146,6 @@ const warn = (error: CopilotAnalyticsError) => {
 }
 export const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
 
-
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
 export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const options: TrackerOptions = { ...initial }
@@ -163,25 +168,39 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     return true
   }
 
+  const gate = () => consentGate(store())
+  const syncConsent = () => options.consent !== undefined && gate().update(options.consent, report)
+
+  // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
+  // holds a snapshot; the client is the one current when it is finally sent.
   const dispatch = (call: AnalyticsCall) => {
-    const client = options.analytics
-    const name = call.type === 'track' ? call.event : 'Identify'
+    const track = call.type === 'track'
+    const name = track ? call.event : 'Identify'
+    let properties: Properties | undefined
     try {
-      const result =
-        call.type === 'track'
-          ? client.track(call.event, compact({ ...options.properties, ...call.properties }))
-          : client.identify(call.userId ?? null, compact(call.traits), call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
-      // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
-      ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
+      properties = guard(track ? { ...options.properties, ...call.properties } : call.traits, name, options.privacy, report, track)
     } catch (error) {
-      clientFailed(name, error)
+      return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
+    gate().hold(() => {
+      try {
+        const client = options.analytics
+        const result = track
+          ? client.track(call.event, properties)
+          : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
+        // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
+        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
+      } catch (error) {
+        clientFailed(name, error)
+      }
+    }, report)
   }
 
   const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
   const emit = (input: EventInput) => {
-    const event = { ...input, timestamp: input.timestamp ?? now(), properties: input.properties ?? {} } as CopilotEvent
+    // compact() also survives a getter that throws: that property is lost, never the event.
+    const event = { ...input, timestamp: input.timestamp ?? now(), properties: compact(input.properties ?? {}) } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
     const specs = options.spec ?? segmentCopilot
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
@@ -221,9 +240,12 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
   }
 
+  syncConsent()
+
   return {
     configure(next) {
       Object.assign(options, next)
+      syncConsent()
     },
 
     getConversation: conversation,
@@ -252,11 +274,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     message({ conversationId, id, role, body, status = 'complete', agent, properties }) {
       if (status !== 'complete') return false
       if (!isNonEmptyString(role)) {
-        report('missing_role', `Message ${JSON.stringify(id)}`, role)
+        report('missing_role', `Message ${show(id)}`, role)
         return false
       }
       if (!isNonEmptyString(id)) {
-        report('missing_message_id', `A ${role} message`, id)
+        report('missing_message_id', `A ${show(role)} message`, id)
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false

@@ -3,6 +3,8 @@ import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
+import type { PrivacyOptions } from '../core/privacy'
+import type { Consent } from '../core/consent'
 import { randomId } from '../core/randomId'
 import { CopilotAnalyticsContext } from './context'
 
@@ -25,6 +27,16 @@ export interface CopilotAnalyticsProviderProps {
   endOnUnmount?: boolean
   /** Send Conversation Ended when the page is hidden for good (tab closed, navigation). Default false. */
   endOnPageHide?: boolean
+  /**
+   * What may leave the page: `captureBodies` (default true), `redact(text, field)` applied to every
+   * string property (e.g. the built-in `redactPII`), `maxBodyBytes` (default 16 KB).
+   */
+  privacy?: PrivacyOptions
+  /**
+   * `true` (the default) sends; `null` (undecided) queues in memory, in order; `false` sends nothing and
+   * discards the queue. A function is called when the prop changes and may return a promise: pending until it settles.
+   */
+  consent?: Consent
   /** Bad input and client failures. Default: console.warn in development, silent in production. */
   onError?: (error: CopilotAnalyticsError) => void
   children?: ReactNode
@@ -48,12 +60,18 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
     return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }) }
   })
   const { tracker } = own
-  const conversationId = props.conversationId || own.id
+  const given: unknown = props.conversationId
+  // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
+  const valid = typeof given == 'string' || typeof given == 'number'
+  const conversationId = (valid && '' + given) || own.id
   // The latest props, read when an event is sent (react-tracking's pattern): unmemoised objects
   // such as `properties` or `onError` never re-run an effect. Unknown props are ignored.
   tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
+  useEffect(() => {
+    if (!valid && given != null) tracker.report('invalid_id', 'The conversationId prop', given)
+  }, [tracker, given])
 
   const mountedId = useRef<string | null>(null)
   const { endOnUnmount, endOnPageHide } = props

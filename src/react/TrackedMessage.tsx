@@ -19,7 +19,7 @@ export interface TrackedMessageProps extends TrackedMessageInput, Omit<HTMLAttri
  */
 export function TrackedMessage(props: TrackedMessageProps) {
   useMessageTracking(props)
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- tracking props are not DOM attributes
+  // The tracking props are taken out: they are not DOM attributes.
   const { id, role, body, status, agent, properties, as = 'div', children, ...rest } = props
   return createElement(as, rest, children ?? body)
 }

@@ -13,12 +13,13 @@ import { useCopilotContext } from './context'
  */
 export function useComponentTracking(type: string, { messageId }: { messageId?: string } = {}): void {
   const { tracker, conversationId } = useCopilotContext('useComponentTracking()')
-  // As in useMessageTracking: a re-run for the same mounted component never sends (or reports) twice.
-  const done = useRef('')
+  // As in useMessageTracking: a re-run for the same mounted component never sends (or reports)
+  // twice; compared as values so that a hostile messageId (a Symbol) cannot throw here.
+  const done = useRef<unknown[]>([])
   useEffect(() => {
-    const key = conversationId + '\n' + messageId + '\n' + type
-    if (done.current === key) return
-    done.current = key
+    const [doneConversation, doneMessage, doneType] = done.current
+    if (done.current.length && doneConversation === conversationId && doneMessage === messageId && doneType === type) return
+    done.current = [conversationId, messageId, type]
     trackComponent(tracker, { conversationId, type, messageId })
   }, [tracker, conversationId, type, messageId])
 }

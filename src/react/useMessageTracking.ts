@@ -32,15 +32,16 @@ export interface TrackedMessageInput {
 export function useMessageTracking({ id, role, body, status, agent, properties }: TrackedMessageInput): void {
   const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
   // What this mounted message already handed over: a re-run of its effect (StrictMode, new deps)
-  // never sends it again, even if the bounded key store has since forgotten the key.
-  const done = useRef('')
+  // never sends (or reports) it again, even if the bounded key store has since forgotten the key.
+  // Compared as values, not joined into a string: a hostile id (a Symbol) must not throw here.
+  const done = useRef<unknown[]>([])
   const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
   useIsomorphicLayoutEffect(() => {
-    const key = conversationId + '\n' + id
-    if (done.current === key) return
+    const [doneConversation, doneId] = done.current
+    if (doneConversation === conversationId && doneId === id) return
     // agent and properties are read from this render, the one that changed a dependency:
     // unmemoised objects there never re-run the effect on their own.
     tracker.message({ conversationId, id, role, body: text, status, agent, properties })
-    if ((status ?? 'complete') === 'complete') done.current = key
+    if ((status ?? 'complete') === 'complete') done.current = [conversationId, id]
   }, [tracker, conversationId, id, role, text, status])
 }

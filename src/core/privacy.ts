@@ -1,0 +1,93 @@
+import type { CopilotAnalyticsErrorCode } from './errors'
+import type { Properties } from './types'
+
+/**
+ * What may leave the page: the provider's `privacy` prop (or `privacy` on the core tracker).
+ *
+ * @example
+ * import { redactPII } from 'react-copilot-analytics'
+ * <CopilotAnalyticsProvider privacy={{ redact: redactPII, maxBodyBytes: 4096 }}>
+ */
+export interface PrivacyOptions {
+  /** Send message text (`message_body`, `prompt`, `response`)? Default true. */
+  captureBodies?: boolean
+  /**
+   * Applied to every string in every track call's properties (bodies and custom properties alike,
+   * nested ones too) before it is sent or queued; `field` is the top-level property it sits under.
+   * If it throws (or returns no string), that property is left out: never sent unredacted.
+   */
+  redact?: (text: string, field: string) => string
+  /** Longer bodies are cut at a character boundary and flagged `<name>_truncated: true`. Default 16 KB of UTF-8. */
+  maxBodyBytes?: number
+}
+
+/** The names under which vocabularies send message text. */
+export const BODY_FIELDS = ['message_body', 'prompt', 'response']
+/** Default {@link PrivacyOptions.maxBodyBytes}: 16 KB. */
+export const MAX_BODY_BYTES = 16384
+/**
+ * Segment rejects events over 32 KB; the properties get 28 KB of it, leaving room for what the
+ * client adds (context, ids, timestamps).
+ */
+export const MAX_PROPERTIES_BYTES = 28672
+
+type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+
+/**
+ * The properties as they may leave the page: a JSON-safe snapshot, redacted, bodies capped, the whole
+ * within {@link MAX_PROPERTIES_BYTES}. A value JSON cannot carry is left out and reported, so one bad
+ * property never costs the event. `redact` applies to track properties only, not to Identify traits
+ * (identity you chose to send).
+ */
+export function guard(properties: Properties, name: string, privacy: PrivacyOptions = {}, report: Report, redactStrings?: boolean): Properties {
+  const { captureBodies = true, redact, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  const ancestors: unknown[] = []
+  const flags: Properties = {}
+  let field = ''
+  const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
+
+  // One pass cleans, redacts and caps; `this` is the object holding `value`, so unwinding the
+  // ancestors to it leaves exactly the chain that a cycle would point back into.
+  const json = JSON.stringify(properties, function (this: unknown, key, value: unknown) {
+    while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
+    const body = this === properties && BODY_FIELDS.includes((field = key))
+    const type = typeof value
+    if (body && !captureBodies) return
+    if (type == 'string' && redactStrings && redact) {
+      try {
+        value = redact(value as string, field)
+      } catch {
+        value = 0 // left out just below: never sent unredacted
+      }
+      if (typeof value != 'string') return drop('redact_error', value)
+    }
+    if (body && type == 'string') {
+      const bytes = utf8(value as string)
+      if (bytes.length > maxBodyBytes) {
+        let end = maxBodyBytes
+        while ((bytes[end] & 192) == 128) end-- // never split a character: back off its continuation bytes
+        flags[key + '_truncated'] = true
+        return new TextDecoder().decode(bytes.subarray(0, end))
+      }
+    }
+    if (type == 'object' && value) {
+      if (ancestors.includes(value)) return drop('invalid_property', value)
+      ancestors.push(value)
+    }
+    if (type == 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
+      return drop('invalid_property', value)
+    return value
+  })
+  const out: Properties = { ...JSON.parse(json), ...flags }
+  const dropped: string[] = []
+  // Still too large for Segment: leave out the largest properties rather than have the event rejected.
+  while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
+    const largest = Object.keys(out).reduce((a, b) => (JSON.stringify(out[a]).length < JSON.stringify(out[b]).length ? b : a))
+    delete out[largest]
+    dropped.push(largest)
+  }
+  if (dropped.length) report('event_too_large', `Event "${name}"`, dropped.join(', '))
+  return out
+}
