@@ -14,7 +14,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts') },
+      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), devtools: here('src/devtools/index.ts') },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
