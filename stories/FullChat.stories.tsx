@@ -68,12 +68,12 @@ export const GuidedTour: Story = {
     await expect(tracks()[3].properties).toEqual({ conversationId, messageId: 'a1', type: 'Stock Price Chart' })
     await expect(canvas.getByRole('img', { name: 'ACME share price chart' })).toBeTruthy()
 
-    await userEvent.click(canvas.getByRole('button', { name: 'Draw me a sunset' }))
+    await userEvent.click(canvas.getByText('Draw me a sunset'))
     await replied(2)
     await waitFor(() => expect(names().slice(-3)).toEqual(['Message Sent', 'Message Received', 'Media Generated']))
     await expect(tracks().at(-1)!.properties).toEqual({ conversationId, messageId: 'a2', type: 'image', sub_type: 'svg', role: 'agent' })
 
-    await userEvent.click(canvas.getByRole('button', { name: 'Where is my order?' }))
+    await userEvent.click(canvas.getByText('Where is my order?'))
     await replied(3)
     // The tool runs before the answer is written, so its Action Invoked precedes Message Received.
     await expect(names().slice(-3)).toEqual(['Message Sent', 'Action Invoked', 'Message Received'])
@@ -81,17 +81,17 @@ export const GuidedTour: Story = {
 
     // Thumbs up on the first reply, the same again (sent once), then a change of mind (sent again).
     const firstReply = within(canvas.getAllByRole('listitem', { name: 'Copilot' })[0])
-    await userEvent.click(firstReply.getByRole('button', { name: 'Thumbs up' }))
-    await userEvent.click(firstReply.getByRole('button', { name: 'Thumbs up' }))
-    await userEvent.click(firstReply.getByRole('button', { name: 'Thumbs down' }))
+    await userEvent.click(firstReply.getByLabelText('Thumbs up'))
+    await userEvent.click(firstReply.getByLabelText('Thumbs up'))
+    await userEvent.click(firstReply.getByLabelText('Thumbs down'))
     await expect(tracks().slice(-2).map((c) => c.properties)).toEqual([
       { conversationId, messageId: 'a1', rating: 1 },
       { conversationId, messageId: 'a1', rating: 0 },
     ])
-    await userEvent.click(canvas.getByRole('button', { name: '4 stars' }))
+    await userEvent.click(canvas.getByLabelText('4 stars'))
     await expect(tracks().at(-1)!.properties).toEqual({ conversationId, rating: 4 })
 
-    await userEvent.click(canvas.getByRole('button', { name: 'End chat' }))
+    await userEvent.click(canvas.getByText('End chat'))
     await expect(tracks().at(-1)).toEqual({ type: 'track', event: 'Conversation Ended', properties: { conversationId, message_count: 6 } })
     await expect(canvas.getByLabelText('Message')).toBeDisabled()
     await expect(names().filter((e) => e === 'Conversation Started')).toHaveLength(1)

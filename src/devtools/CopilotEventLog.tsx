@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react'
 import type { MemoryAnalytics, MemoryCall } from '../core/memoryAnalytics'
 import { eventLogStore, type EventLogEntry } from './eventLogStore'
 
@@ -178,7 +178,8 @@ export function CopilotEventLog({ recorder, title = 'Analytics events', defaultF
   )
 }
 
-function Row({ entry }: { entry: EventLogEntry }) {
+// Rows never change once written: only new ones render as the log grows.
+const Row = memo(function Row({ entry }: { entry: EventLogEntry }) {
   return (
     <li data-event={entry.name} style={styles.row}>
       <div style={styles.rowHead}>
@@ -191,7 +192,7 @@ function Row({ entry }: { entry: EventLogEntry }) {
       <pre style={styles.pre}>{JSON.stringify(payloadOf(entry.call), null, 2)}</pre>
     </li>
   )
-}
+})
 
 const mono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace'
 const styles = {
