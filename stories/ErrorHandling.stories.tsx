@@ -86,7 +86,8 @@ const meta: Meta<{ failure: Failure }> = {
             the analytics client here fails on every call (switch between a throw, a rejected promise and a working
             client with the failure control). Send messages and give bad input: nothing is thrown into the page, each
             problem reaches onError with a stable code and a message saying what to change, and whatever is valid is
-            still handed to the client (the log). No call leaves the page in this demo, key or no key.
+            still handed to the client (the log). Under StrictMode a new message's effect runs twice in development, so
+            a rejected message is reported twice there. No call leaves the page in this demo, key or no key.
           </>
         }
       >

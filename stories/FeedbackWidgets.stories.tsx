@@ -42,7 +42,7 @@ export const Thumbs: StoryObj<typeof ThumbsFeedback> = {
   decorators: [
     withLog(
       <>
-        press 👍, then 👍 again (the same rating is sent once), then 👎 (a change of mind is sent). Change messageId or
+        press thumbs up, then thumbs up again (the same rating is sent once), then thumbs down (a change of mind is sent). Change messageId or
         the ratings in the Controls panel to rate another message.
       </>,
     ),

@@ -24,7 +24,7 @@ const meta: Meta<Args> = {
           <>
             type a message and press Enter, or pick a suggestion: the reply streams word by word and Message Received
             arrives only once it is complete. Ask for ACME's stock (a chart: Component Loaded), to draw a sunset (Media
-            Generated) or where your order is (a tool call: Action Invoked). Rate replies 👍/👎, rate the chat with
+            Generated) or where your order is (a tool call: Action Invoked). Rate replies with thumbs up or down, rate the chat with
             stars, then End chat. Each call appears on the right as it is sent.
           </>
         }

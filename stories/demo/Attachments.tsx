@@ -62,7 +62,7 @@ export function ToolCall({ messageId, done }: { messageId: string; done: boolean
   )
   return (
     <div style={{ margin: '0 0 6px', padding: '6px 8px', border: '1px dashed #c7d2fe', borderRadius: 6, background: '#f5f7ff', font: '12px ui-monospace, Menlo, monospace', color: '#3730a3' }}>
-      🔧 lookup_order({'{'} orderId: "A-1042" {'}'}) {done ? '→ { status: "shipped", eta: "Thursday" }' : '…'}
+      tool call: lookup_order({'{'} orderId: "A-1042" {'}'}) {done ? '→ { status: "shipped", eta: "Thursday" }' : '…'}
     </div>
   )
 }

@@ -138,7 +138,7 @@ const ui = {
   theirs: { maxWidth: '85%', padding: '8px 12px', borderRadius: '14px 14px 14px 4px', background: '#fff', border: '1px solid #e5e7eb' },
   caret: { display: 'inline-block', width: 7, height: 14, marginLeft: 2, verticalAlign: 'text-bottom', background: '#6366f1' },
   suggestions: { display: 'flex', flexWrap: 'wrap', gap: 6, padding: '8px 14px 0' },
-  chip: { padding: '3px 10px', border: '1px solid #c7d2fe', borderRadius: 999, background: '#eef2ff', color: '#3730a3', fontSize: 12, cursor: 'pointer' },
+  chip: { font: 'inherit', padding: '3px 10px', border: '1px solid #c7d2fe', borderRadius: 999, background: '#eef2ff', color: '#3730a3', fontSize: 12, cursor: 'pointer' },
   composer: { display: 'flex', gap: 8, padding: '8px 14px' },
   input: { flex: 1, minWidth: 0, padding: '8px 10px', border: '1px solid #d1d5db', borderRadius: 8, font: 'inherit' },
   button: { padding: '6px 12px', border: '1px solid #d1d5db', borderRadius: 8, background: '#fff', font: 'inherit', fontSize: 13, cursor: 'pointer' },

@@ -14,7 +14,7 @@ export function Hint({ children }: { children: ReactNode }) {
 export function DemoPage({ hint, columns, children }: { hint: ReactNode; columns: string; children: ReactNode }) {
   const grid: CSSProperties = { display: 'grid', gridTemplateColumns: columns, gap: 16, flex: 1, minHeight: 0 }
   return (
-    <div style={{ boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: 12, height: '100vh', minHeight: 560, padding: 16, background: '#f3f4f6' }}>
+    <div style={{ boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: 12, height: '100vh', minHeight: 560, padding: 16, background: '#f3f4f6', font: '14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif', color: '#111827' }}>
       <Hint>{hint}</Hint>
       <div style={grid}>{children}</div>
     </div>
