@@ -31,7 +31,7 @@ export default defineConfig({
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '19' },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/react18/**'],
+          exclude: ['test/react18/**', 'test/**/*.browser.test.ts'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -53,6 +53,16 @@ export default defineConfig({
           env: { VITEST_REACT_MAJOR: '18' },
           include: ['test/react/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // Real Chromium (Debian's, through playwright-core). `npm test` runs it after the unit tests
+        // so its Storybook build does not slow them past their timeouts on a small machine.
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/**/*.browser.test.ts'],
         },
       },
     ],

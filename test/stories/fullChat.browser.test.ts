@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The real-browser check: the built Storybook's full-chat story in Chromium, through a person's
 // steps (type, send, see the event), with no request leaving the page.
 import { execFile } from 'node:child_process'
