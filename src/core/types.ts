@@ -20,7 +20,7 @@ interface EventBase {
   conversationId: string
   /** Milliseconds since the epoch, when the tracker accepted the event. */
   timestamp: number
-  /** Extra properties given by the caller for this event (already free of `undefined`). */
+  /** Extra properties given by the caller for this event (`undefined` values are dropped on dispatch). */
   properties: Properties
 }
 
