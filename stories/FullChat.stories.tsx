@@ -99,5 +99,13 @@ export const GuidedTour: Story = {
     // The log shows what the recorder holds.
     const log = within(canvas.getByRole('log', { name: 'Recorded calls' }))
     await expect(log.getAllByRole('listitem')).toHaveLength(recorder.calls.length)
+
+    // New chat: a new conversation id, started by its own first message.
+    await userEvent.click(canvas.getByText('New chat'))
+    await userEvent.type(canvas.getByLabelText('Message'), 'Hi again{Enter}')
+    const [started, sent] = tracks().slice(-2)
+    await expect(started.event).toBe('Conversation Started')
+    await expect(started.properties.conversationId).not.toBe(conversationId)
+    await expect(sent.properties).toEqual({ conversationId: started.properties.conversationId, messageId: 'u1', message_body: 'Hi again', role: 'customer' })
   },
 }
