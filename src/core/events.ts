@@ -92,10 +92,25 @@ export function trackComponent(tracker: TrackerBase, { conversationId, type, mes
 }
 
 /** A standard Track call tied to the conversation (and to a message when given). */
-export function trackCustom(tracker: TrackerBase, conversationId: string, event: string, properties: Properties = {}, { messageId }: { messageId?: string } = {}): void {
+export function trackCustom(
+  tracker: TrackerBase,
+  conversationId: string,
+  event: string,
+  properties: Properties = {},
+  { messageId }: { messageId?: string } = {},
+  conversion?: boolean,
+): void {
   if (!isNonEmptyString(event)) {
-    tracker.report('missing_event_name', 'track()', event)
+    tracker.report('missing_event_name', conversion ? 'trackConversion()' : 'track()', event)
     return
   }
-  tracker.emit({ type: 'custom', conversationId, properties, event, messageId })
+  tracker.emit({ type: 'custom', conversationId, properties, event, messageId, conversion })
+}
+
+/**
+ * A conversion the copilot led to (a purchase, a signup...): a standard Track call named `name` in
+ * the Segment vocabularies, `screeb_copilot_conversion` in Screeb's.
+ */
+export function trackConversion(tracker: TrackerBase, conversationId: string, name: string, properties?: Properties, options?: { messageId?: string }): void {
+  trackCustom(tracker, conversationId, name, properties, options, true)
 }

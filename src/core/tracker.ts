@@ -21,6 +21,8 @@ export interface TrackerOptions {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Merged into every track call (spec properties win on a clash). */
   properties?: Properties
+  /** A session id for vocabularies that carry one (Screeb's `session_id`); default: one per browser tab. */
+  sessionId?: string
   userId?: string | null
   anonymousId?: string | null
   traits?: Properties
@@ -185,7 +187,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event)
+        calls = spec.map(event, options)
       } catch (error) {
         report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
         continue
@@ -212,7 +214,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     listeners.forEach((listener) => listener())
   }
 
-  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string }) => {
+  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
     if (conversation(conversationId).isStarted) return
     const timestamp = now()
     update(conversationId, { isStarted: true, startedAt: timestamp })
@@ -259,8 +261,9 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
       const sent = CUSTOMER_ROLES.has(role)
-      if (sent) ensureStarted(conversationId, { messageId: id, body })
-      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
+      if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
+      const { messageCount, startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: messageCount + 1 })
       emit({
         type: sent ? 'message_sent' : 'message_received',
         conversationId,
@@ -269,6 +272,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         body,
         role: normaliseRole(role),
         agent,
+        startedAt,
       })
       return true
     },

@@ -17,6 +17,8 @@ export interface CopilotAnalyticsProviderProps {
   traits?: Properties
   /** Merged into every track call, e.g. `{ assistantId: 'support-bot' }`. */
   properties?: Properties
+  /** Screeb's `session_id`. Default: an id kept for the browser tab (sessionStorage). */
+  sessionId?: string
   /** The vocabulary; default Segment AI Copilot. An array fans out to each. */
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
