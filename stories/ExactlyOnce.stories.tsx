@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { CopilotAnalyticsProvider, useConversation } from '../src'
 import { CopilotEventLog } from '../src/devtools'
 import { ChatView } from './demo/ChatView'
-import { demoLoaders, demoOf, type DemoAnalytics } from './demo/demoAnalytics'
+import { demoLoaders, demoOf, useDemo, type DemoAnalytics } from './demo/demoAnalytics'
 import { EventCounts } from './demo/EventCounts'
 import { DemoPage } from './demo/Layout'
 import { useSimulatedChat, type ChatMessage } from './demo/useSimulatedChat'
@@ -16,20 +16,20 @@ function ExactlyOnceDemo({ demo, conversationId, tokenDelayMs }: { demo: DemoAna
   const [providerKey, setProviderKey] = useState(0)
   return (
     <StrictMode>
-      <CopilotAnalyticsProvider key={providerKey} analytics={demo.analytics} conversationId={conversationId}>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minHeight: 0 }}>
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-            <button type="button" onClick={() => setListKey((k) => k + 1)}>
-              Remount message list ({listKey})
-            </button>
-            <button type="button" onClick={() => setProviderKey((k) => k + 1)}>
-              Remount provider ({providerKey})
-            </button>
-          </div>
-          <Counts demo={demo} messages={chat.messages} />
-          <ChatView chat={chat} title="Copilot (StrictMode)" live={demo.live} listKey={listKey} style={{ flex: 1 }} />
+    <CopilotAnalyticsProvider key={providerKey} analytics={demo.analytics} conversationId={conversationId}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minHeight: 0 }}>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <button type="button" onClick={() => setListKey((k) => k + 1)}>
+            Remount message list ({listKey})
+          </button>
+          <button type="button" onClick={() => setProviderKey((k) => k + 1)}>
+            Remount provider ({providerKey})
+          </button>
         </div>
-      </CopilotAnalyticsProvider>
+        <Counts demo={demo} messages={chat.messages} />
+        <ChatView chat={chat} title="Copilot (StrictMode)" live={demo.live} listKey={listKey} style={{ flex: 1 }} />
+      </div>
+    </CopilotAnalyticsProvider>
     </StrictMode>
   )
 }
@@ -41,17 +41,17 @@ function Counts({ demo, messages }: { demo: DemoAnalytics; messages: ChatMessage
   const done = replies.filter((m) => m.status === 'complete')
   return (
     <EventCounts
-      recorder={demo.recorder}
-      expected={{
-        'Conversation Started': isStarted ? 1 : 0,
-        'Message Sent': messages.length - replies.length,
-        'Message Received': done.length,
-        'Action Invoked': replies.filter((m) => m.kind === 'tool').length,
-        'Media Generated': done.filter((m) => m.kind === 'image').length,
-        'Component Loaded': done.filter((m) => m.kind === 'stock').length,
-        'Feedback Submitted': undefined,
-        'Conversation Ended': isEnded ? 1 : 0,
-      }}
+    recorder={demo.recorder}
+    expected={{
+      'Conversation Started': isStarted ? 1 : 0,
+      'Message Sent': messages.length - replies.length,
+      'Message Received': done.length,
+      'Action Invoked': replies.filter((m) => m.kind === 'tool').length,
+      'Media Generated': done.filter((m) => m.kind === 'image').length,
+      'Component Loaded': done.filter((m) => m.kind === 'stock').length,
+      'Feedback Submitted': undefined,
+      'Conversation Ended': isEnded ? 1 : 0,
+    }}
     />
   )
 }
@@ -60,27 +60,29 @@ const meta: Meta<{ tokenDelayMs: number }> = {
   title: 'Demos/Exactly once',
   loaders: demoLoaders,
   args: { tokenDelayMs: 35 },
-  render: (args, context) => {
-    const demo = demoOf(context)
-    return (
-      <DemoPage
-        columns="minmax(380px, 1fr) minmax(320px, 1fr)"
-        hint={
-          <>
-            this chat runs under React StrictMode (every effect runs twice). Send a few messages, then press
-            "Remount message list" and "Remount provider" as often as you like: every message re-renders and
-            re-runs its effects, yet the Sent column never moves past Expected. Exactly-once keys live in
-            sessionStorage, so a page reload does not resend either.
-          </>
-        }
-      >
-        <ExactlyOnceDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={args.tokenDelayMs} />
-        <CopilotEventLog recorder={demo.recorder} />
-      </DemoPage>
-    )
-  },
+  render: (args, { loaded }) => <ExactlyOncePage {...args} loaded={loaded} />,
 }
 export default meta
+
+function ExactlyOncePage({ tokenDelayMs, loaded }: { tokenDelayMs: number; loaded?: Record<string, unknown> }) {
+  const demo = useDemo(loaded)
+  return (
+    <DemoPage
+      columns="minmax(380px, 1fr) minmax(320px, 1fr)"
+      hint={
+        <>
+          this chat runs under React StrictMode (every effect runs twice). Send a few messages, then press
+          "Remount message list" and "Remount provider" as often as you like: every message re-renders and
+          re-runs its effects, yet the Sent column never moves past Expected. Exactly-once keys live in
+          sessionStorage, so a page reload does not resend either.
+        </>
+      }
+    >
+      <ExactlyOnceDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={tokenDelayMs} />
+      <CopilotEventLog recorder={demo.recorder} />
+    </DemoPage>
+  )
+}
 
 /** StrictMode, list remounts and provider remounts: each event still counted once. */
 export const ExactlyOnce: StoryObj<{ tokenDelayMs: number }> = {

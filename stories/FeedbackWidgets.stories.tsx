@@ -4,25 +4,31 @@ import { expect, userEvent, within } from 'storybook/test'
 import { CopilotAnalyticsProvider } from '../src'
 import { CopilotEventLog } from '../src/devtools'
 import { StarRating, ThumbsFeedback } from './demo/Feedback'
-import { demoLoaders, demoOf } from './demo/demoAnalytics'
+import { demoLoaders, demoOf, useDemo } from './demo/demoAnalytics'
 import { DemoPage } from './demo/Layout'
 
 /** The widget on a card beside the log, under a provider of its own. */
 const withLog =
   (hint: ReactNode): Decorator =>
-  (Story, context) => {
-    const demo = demoOf(context)
-    return (
-      <DemoPage columns="minmax(300px, 1fr) minmax(320px, 1fr)" hint={hint}>
-        <CopilotAnalyticsProvider analytics={demo.analytics} conversationId={demo.conversationId}>
-          <div style={{ alignSelf: 'start', padding: 24, border: '1px solid #e5e7eb', borderRadius: 12, background: '#fff' }}>
-            <Story />
-          </div>
-        </CopilotAnalyticsProvider>
-        <CopilotEventLog recorder={demo.recorder} />
-      </DemoPage>
-    )
-  }
+  (Story, { loaded }) => (
+    <WithLog hint={hint} loaded={loaded}>
+      <Story />
+    </WithLog>
+  )
+
+function WithLog({ hint, loaded, children }: { hint: ReactNode; loaded?: Record<string, unknown>; children: ReactNode }) {
+  const demo = useDemo(loaded)
+  return (
+    <DemoPage columns="minmax(300px, 1fr) minmax(320px, 1fr)" hint={hint}>
+      <CopilotAnalyticsProvider analytics={demo.analytics} conversationId={demo.conversationId}>
+        <div style={{ alignSelf: 'start', padding: 24, border: '1px solid #e5e7eb', borderRadius: 12, background: '#fff' }}>
+          {children}
+        </div>
+      </CopilotAnalyticsProvider>
+      <CopilotEventLog recorder={demo.recorder} />
+    </DemoPage>
+  )
+}
 
 const meta: Meta = {
   title: 'Demos/Feedback widgets',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { CopilotEventLog } from '../src/devtools'
 import { ChatDemo } from './demo/ChatDemo'
-import { demoLoaders, demoOf } from './demo/demoAnalytics'
+import { demoLoaders, demoOf, useDemo } from './demo/demoAnalytics'
 import { DemoPage } from './demo/Layout'
 
 interface Args {
@@ -15,28 +15,30 @@ const meta: Meta<Args> = {
   loaders: demoLoaders,
   args: { tokenDelayMs: 35 },
   argTypes: { tokenDelayMs: { control: { type: 'range', min: 0, max: 200, step: 5 } } },
-  render: (args, context) => {
-    const demo = demoOf(context)
-    return (
-      <DemoPage
-        columns="minmax(360px, 1fr) minmax(320px, 1fr)"
-        hint={
-          <>
-            type a message and press Enter, or pick a suggestion: the reply streams word by word and Message Received
-            arrives only once it is complete. Ask for ACME's stock (a chart: Component Loaded), to draw a sunset (Media
-            Generated) or where your order is (a tool call: Action Invoked). Rate replies with thumbs up or down, rate the chat with
-            stars, then End chat. Each call appears on the right as it is sent.
-          </>
-        }
-      >
-        <ChatDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={args.tokenDelayMs} />
-        <CopilotEventLog recorder={demo.recorder} />
-      </DemoPage>
-    )
-  },
+  render: (args, { loaded }) => <FullChatPage {...args} loaded={loaded} />,
 }
 export default meta
 type Story = StoryObj<Args>
+
+function FullChatPage({ tokenDelayMs, loaded }: Args & { loaded?: Record<string, unknown> }) {
+  const demo = useDemo(loaded)
+  return (
+    <DemoPage
+      columns="minmax(360px, 1fr) minmax(320px, 1fr)"
+      hint={
+        <>
+          type a message and press Enter, or pick a suggestion: the reply streams word by word and Message Received
+          arrives only once it is complete. Ask for ACME's stock (a chart: Component Loaded), to draw a sunset (Media
+          Generated) or where your order is (a tool call: Action Invoked). Rate replies with thumbs up or down, rate the chat with
+          stars, then End chat. Each call appears on the right as it is sent.
+        </>
+      }
+    >
+      <ChatDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={tokenDelayMs} />
+      <CopilotEventLog recorder={demo.recorder} />
+    </DemoPage>
+  )
+}
 
 /** The whole copilot chat with the live event log beside it. Nothing is scripted: chat with it. */
 export const FullChat: Story = {

@@ -2,41 +2,42 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { CopilotEventLog } from '../src/devtools'
 import { ChatDemo } from './demo/ChatDemo'
-import { demoLoaders, demoOf, freshId } from './demo/demoAnalytics'
+import { demoLoaders, demoOf, useDemo } from './demo/demoAnalytics'
 import { DemoPage } from './demo/Layout'
 
 const meta: Meta<{ tokenDelayMs: number }> = {
   title: 'Demos/Two conversations',
-  loaders: [...demoLoaders, async () => ({ secondId: freshId('conv') })],
+  loaders: demoLoaders,
   args: { tokenDelayMs: 35 },
-  render: (args, context) => {
-    const demo = demoOf(context)
-    return (
-      <DemoPage
-        columns="minmax(300px, 1fr) minmax(300px, 1fr) minmax(300px, 1fr)"
-        hint={
-          <>
-            two independent conversations on one page, one client. Chat in both, end one and keep the other going:
-            each call in the log carries its own conversationId, each conversation starts and ends once, and its
-            message_count counts only its own messages.
-          </>
-        }
-      >
-        <ChatDemo demo={demo} conversationId={demo.conversationId} title="Support copilot" tokenDelayMs={args.tokenDelayMs} />
-        <ChatDemo demo={demo} conversationId={context.loaded.secondId as string} title="Sales copilot" tokenDelayMs={args.tokenDelayMs} />
-        <CopilotEventLog recorder={demo.recorder} />
-      </DemoPage>
-    )
-  },
+  render: (args, { loaded }) => <TwoConversationsPage {...args} loaded={loaded} />,
 }
 export default meta
+
+function TwoConversationsPage({ tokenDelayMs, loaded }: { tokenDelayMs: number; loaded?: Record<string, unknown> }) {
+  const demo = useDemo(loaded)
+  return (
+    <DemoPage
+      columns="minmax(300px, 1fr) minmax(300px, 1fr) minmax(300px, 1fr)"
+      hint={
+        <>
+          two independent conversations on one page, one client. Chat in both, end one and keep the other going:
+          each call in the log carries its own conversationId, each conversation starts and ends once, and its
+          message_count counts only its own messages.
+        </>
+      }
+    >
+      <ChatDemo demo={demo} conversationId={demo.conversationId} title="Support copilot" tokenDelayMs={tokenDelayMs} />
+      <ChatDemo demo={demo} conversationId={demo.secondId} title="Sales copilot" tokenDelayMs={tokenDelayMs} />
+      <CopilotEventLog recorder={demo.recorder} />
+    </DemoPage>
+  )
+}
 
 /** Two providers, two conversation ids, one client and one log. */
 export const SideBySide: StoryObj<{ tokenDelayMs: number }> = {
   args: { tokenDelayMs: 5 },
   play: async ({ canvasElement, loaded }) => {
-    const { recorder, conversationId: left } = demoOf({ loaded })
-    const right = loaded.secondId as string
+    const { recorder, conversationId: left, secondId: right } = demoOf({ loaded })
     const support = within(canvasElement.querySelector<HTMLElement>('section[aria-label="Support copilot"]')!)
     const sales = within(canvasElement.querySelector<HTMLElement>('section[aria-label="Sales copilot"]')!)
     const tracks = () => recorder.calls.flatMap((c) => (c.type === 'track' ? [c] : []))

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import { useState } from 'react'
 import { AnalyticsBrowser } from '@segment/analytics-next'
 import type { AnalyticsClient } from '../../src'
 import { createMemoryAnalytics, teeAnalytics, type MemoryAnalytics } from '../../src/devtools'
@@ -30,10 +31,28 @@ export function createDemoAnalytics(): DemoAnalytics {
 /** A short random id: conversation ids must be new on every load, because exactly-once keys outlive a reload. */
 export const freshId = (prefix: string) => prefix + '-' + Math.random().toString(36).slice(2, 8)
 
-/** Storybook loader: each story render gets its own recorder and conversation id, read back with {@link demoOf}. */
-export const demoLoaders = [async () => ({ demo: createDemoAnalytics(), conversationId: freshId('conv') })]
+/** Everything one story render runs on. */
+export interface Demo extends DemoAnalytics {
+  conversationId: string
+  /** For stories with a second conversation. */
+  secondId: string
+}
 
-export function demoOf(context: { loaded: Record<string, unknown> }): DemoAnalytics & { conversationId: string } {
-  const { demo, conversationId } = context.loaded as { demo: DemoAnalytics; conversationId: string }
-  return { ...demo, conversationId }
+const newDemo = (): Demo => ({ ...createDemoAnalytics(), conversationId: freshId('conv'), secondId: freshId('conv') })
+
+/** Storybook loader: each story render gets its own recorder and conversation ids, read back with {@link demoOf}. */
+export const demoLoaders = [async () => ({ demo: newDemo() })]
+
+/** The loader's demo, for a play function. */
+export function demoOf(context: { loaded: Record<string, unknown> }): Demo {
+  return context.loaded.demo as Demo
+}
+
+/**
+ * The loader's demo; a story rendered without its loaders (a plain `<Story />` from
+ * composeStories) gets one of its own, kept for as long as it stays mounted.
+ */
+export function useDemo(loaded: Record<string, unknown> | undefined): Demo {
+  const [demo] = useState(() => (loaded?.demo as Demo | undefined) ?? newDemo())
+  return demo
 }
