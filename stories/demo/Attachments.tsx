@@ -41,7 +41,7 @@ export function StockChart({ symbol = 'ACME' }: { symbol?: string }) {
 
 const SUNSET = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180">
 <defs><linearGradient id="sky" x1="0" x2="0" y1="0" y2="1"><stop offset="0" stop-color="#312e81"/><stop offset=".55" stop-color="#f472b6"/><stop offset="1" stop-color="#fdba74"/></linearGradient></defs>
-<rect width="320" height="180" fill="url(#sky)"/><circle cx="160" cy="118" r="34" fill="#fde047"/>
+<rect width="320" height="180" fill="url(#sky)"/><circle cx="232" cy="78" r="28" fill="#fde047"/>
 <path d="M0 180 L0 128 L60 84 L104 120 L150 70 L214 130 L262 92 L320 126 L320 180 Z" fill="#1e1b4b"/>
 <path d="M0 180 L0 150 L80 120 L140 152 L210 118 L320 156 L320 180 Z" fill="#3730a3" opacity=".85"/></svg>`
 const SUNSET_URL = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(SUNSET)

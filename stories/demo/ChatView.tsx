@@ -1,4 +1,4 @@
-import { useState, type CSSProperties, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react'
 import { TrackedComponent, TrackedMessage, useConversation } from '../../src'
 import { GeneratedImage, StockChart, ToolCall } from './Attachments'
 import { StarRating, ThumbsFeedback } from './Feedback'
@@ -21,6 +21,12 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
   const { conversationId, messageCount, isEnded, end } = useConversation()
   const [draft, setDraft] = useState('')
   const canSend = !isEnded && !chat.isStreaming
+  // Keep the newest words in view while a reply streams in.
+  const list = useRef<HTMLDivElement>(null)
+  const last = chat.messages.at(-1)
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight
+  }, [chat.messages.length, last?.text, last?.status, isEnded])
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
@@ -53,7 +59,7 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
         )}
       </header>
 
-      <div role="list" aria-label="Messages" key={listKey} style={ui.messages}>
+      <div ref={list} role="list" aria-label="Messages" key={listKey} style={ui.messages}>
         {chat.messages.length === 0 && <p style={ui.empty}>Ask the copilot something, or pick a suggestion below.</p>}
         {chat.messages.map((message) => (
           <Bubble key={message.id} message={message} />
