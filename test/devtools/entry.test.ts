@@ -32,9 +32,8 @@ test('the main entry never carries the devtools, even when everything is importe
 test('the devtools entry is published and built, and brings no React context of its own', async () => {
   const pkg = JSON.parse(readFileSync(root + 'package.json', 'utf8'))
   expect(pkg.exports['./devtools']).toEqual({
-    types: './dist/types/devtools/index.d.ts',
-    import: './dist/devtools.js',
-    require: './dist/devtools.cjs',
+    import: { types: './dist/types/devtools/index.d.ts', default: './dist/devtools.js' },
+    require: { types: './dist/types/devtools/index.d.cts', default: './dist/devtools.cjs' },
   })
   expect(readFileSync(root + 'vite.config.ts', 'utf8')).toContain("devtools: here('src/devtools/index.ts')")
   const devtools = await inputsOf("export * from './src/devtools/index.ts'")
