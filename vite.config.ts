@@ -14,7 +14,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts') },
+      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), devtools: here('src/devtools/index.ts') },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
@@ -31,7 +31,7 @@ export default defineConfig({
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '19' },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/react18/**'],
+          exclude: ['test/react18/**', 'test/**/*.browser.test.ts'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -53,6 +53,17 @@ export default defineConfig({
           env: { VITEST_REACT_MAJOR: '18' },
           include: ['test/react/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // Real Chromium (Debian's, through playwright-core), run after the unit tests (a later
+        // group) so that its Storybook build does not slow them past their timeouts on a small machine.
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/**/*.browser.test.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
     ],

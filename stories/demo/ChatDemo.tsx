@@ -1,0 +1,31 @@
+import { useState } from 'react'
+import { CopilotAnalyticsProvider } from '../../src'
+import { ChatView } from './ChatView'
+import { freshId, type DemoAnalytics } from './demoAnalytics'
+import { useSimulatedChat } from './useSimulatedChat'
+
+export interface ChatDemoProps {
+  demo: DemoAnalytics
+  conversationId: string
+  title?: string
+  tokenDelayMs?: number
+}
+
+/** A chat with its own conversation; "New chat" after "End chat" starts the next one. */
+export function ChatDemo({ demo, conversationId: first, title, tokenDelayMs }: ChatDemoProps) {
+  const chat = useSimulatedChat({ tokenDelayMs })
+  const [conversationId, setConversationId] = useState(first)
+  return (
+    <CopilotAnalyticsProvider analytics={demo.analytics} conversationId={conversationId} userId="demo-user" traits={{ plan: 'demo' }}>
+      <ChatView
+        chat={chat}
+        title={title}
+        live={demo.live}
+        onNewChat={() => {
+          chat.reset()
+          setConversationId(freshId('conv'))
+        }}
+      />
+    </CopilotAnalyticsProvider>
+  )
+}
