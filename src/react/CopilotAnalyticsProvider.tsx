@@ -21,7 +21,7 @@ export interface CopilotAnalyticsProviderProps {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
   endOnUnmount?: boolean
-  /** Send Conversation Ended when the page is hidden for good (tab closed, navigation). Default false. */
+  /** Send Conversation Ended when the page goes away (tab closed, reload, navigation: `beforeunload`, then `pagehide`); a tab switch does not end it. Default false. */
   endOnPageHide?: boolean
   /** Bad input and client failures. Default: console.warn in development, silent in production. */
   onError?: (error: CopilotAnalyticsError) => void
@@ -66,9 +66,18 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
 
   useEffect(() => {
     if (!props.endOnPageHide) return
-    const onPageHide = () => tracker.end(conversationId)
-    addEventListener('pagehide', onPageHide, true)
-    return () => removeEventListener('pagehide', onPageHide, true)
+    // analytics-next hands events to its Segment.io destination in a setTimeout, and no timer runs
+    // after `pagehide` (the document is going), so an event tracked there is lost. `beforeunload`
+    // (tab close, reload, navigation) comes a task earlier: its event reaches the batch buffer before
+    // the page-hide flush (test/e2e proves both). `pagehide` stays for clients that send at once and
+    // browsers without beforeunload. A tab switch fires neither, so it never ends the conversation.
+    const end = () => tracker.end(conversationId)
+    addEventListener('beforeunload', end, true)
+    addEventListener('pagehide', end, true)
+    return () => {
+      removeEventListener('beforeunload', end, true)
+      removeEventListener('pagehide', end, true)
+    }
   }, [tracker, conversationId, props.endOnPageHide])
 
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
