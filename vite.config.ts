@@ -30,8 +30,24 @@ export default defineConfig({
           name: 'react19',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/react18/**'],
+          exclude: ['test/react18/**', 'test/e2e/**', 'test/collector/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // The local Segment-compatible collector (collector/server.mjs) on its own.
+        extends: true,
+        test: { name: 'collector', environment: 'node', include: ['test/collector/**/*.test.ts'] },
+      },
+      {
+        // Real delivery: the packed library, the real AnalyticsBrowser, Chromium, the collector.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
