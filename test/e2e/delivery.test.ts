@@ -275,6 +275,32 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
     })
   })
 
+  test('4. a longer chat (27 events) through 500s, a 503 and a cut connection: each event once, in order', async () => {
+    const { collector, page, started } = await setup({ userId: 'u1', conversationId: 'c4-long' })
+    collector.fail({ status: 500, times: 2 })
+    collector.fail({ status: 503, times: 1 })
+    collector.drop({ times: 1 })
+    await loaded(page)
+    const turns = 12
+    await page.evaluate((turns) => {
+      const chat = (window as any).chat
+      for (let i = 1; i <= turns; i++) {
+        chat.say({ id: `q${i}`, role: 'user', text: `question ${i}` })
+        chat.say({ id: `a${i}`, role: 'assistant', text: `answer ${i}` })
+      }
+      chat.end()
+    }, turns)
+    const sent = await sentByPage(page)
+    expect(sent).toHaveLength(2 * turns + 3) // Identify, Started, 24 messages, Ended
+    const events = await settle(collector, sent.length, 30_000)
+    expect(trackNames(events).sort()).toEqual([...sent].sort())
+    const messages = events.filter((e) => e.event?.startsWith('Message'))
+    expect(messages.map((e) => e.properties.messageId)).toEqual(Array.from({ length: turns }, (_, i) => [`q${i + 1}`, `a${i + 1}`]).flat())
+    expect(byName(events, 'Conversation Ended')[0].properties.message_count).toBe(2 * turns)
+    expect(collector.stats()).toMatchObject({ rejected: 3, dropped: 1, duplicates: 0 })
+    expect(record('4 27 events, 3 failures + 1 cut', sent.length, collector, started)).toMatchObject({ received: sent.length, unique: sent.length, duplicates: 0 })
+  })
+
   test('5. offline, then online again: nothing lost', async () => {
     const { collector, context, page, started } = await setup({ userId: 'u1' })
     await loaded(page)
@@ -286,6 +312,19 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
     const events = await settle(collector, SHORT.length, 20_000)
     expect(trackNames(events)).toEqual(SHORT)
     expect(record('5 offline 2.5 s', (await sentByPage(page)).length, collector, started)).toMatchObject({ sent: 5, received: 5, duplicates: 0 })
+  })
+
+  test('5. the network drops while a batch is waiting to be sent: retried, nothing lost', async () => {
+    const { collector, context, page, started } = await setup({ userId: 'u1' })
+    await loaded(page)
+    await shortChat(page) // sits in the batch buffer for up to 1 s
+    await context.setOffline(true)
+    await new Promise((resolve) => setTimeout(resolve, 2500)) // the timer flush fails; back-off retries
+    expect(collector.events).toHaveLength(0)
+    await context.setOffline(false)
+    const events = await settle(collector, SHORT.length, 20_000)
+    expect(trackNames(events)).toEqual(SHORT)
+    expect(record('5 offline during the flush 2.5 s', (await sentByPage(page)).length, collector, started)).toMatchObject({ sent: 5, received: 5, duplicates: 0 })
   })
 
   test('6. a development build under StrictMode: each event exactly once at the collector', async () => {
