@@ -127,6 +127,7 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
     const chatIds = new Set(['m1', 'm2'])
     for (const event of events) expect(chatIds.has(event.messageId)).toBe(false)
     expect(new Set(events.map((e) => e.messageId)).size).toBe(events.length)
+    expect(await page.evaluate(() => (window as any).errors)).toEqual([]) // nothing reached onError
     const row = record(scenario, sent.length, collector, started)
     expect(row).toMatchObject({ received: FULL.length, unique: FULL.length, duplicates: 0 })
     return events

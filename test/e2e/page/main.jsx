@@ -83,7 +83,6 @@ function Chat() {
       media: media.track,
     })
   })
-  window.chat.state = conversation
   return (
     <main>
       {messages.map((message) => (
