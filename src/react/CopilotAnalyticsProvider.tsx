@@ -17,6 +17,8 @@ export interface CopilotAnalyticsProviderProps {
   traits?: Properties
   /** Merged into every track call, e.g. `{ assistantId: 'support-bot' }`. */
   properties?: Properties
+  /** Screeb's `session_id`. Default: an id kept for the browser tab (sessionStorage). */
+  sessionId?: string
   /** The vocabulary; default Segment AI Copilot. An array fans out to each. */
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
@@ -53,32 +55,28 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
 
   const mountedId = useRef<string | null>(null)
-  const endOnUnmount = useRef(props.endOnUnmount)
-  endOnUnmount.current = props.endOnUnmount
+  const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
     mountedId.current = conversationId
+    const end = () => tracker.end(conversationId)
+    // analytics-next hands events to its Segment.io destination in a setTimeout, and no timer runs
+    // after `pagehide`, so an event tracked there never leaves the page. `beforeunload` (tab close,
+    // reload, navigation) comes a task earlier: its event reaches the batch buffer before the
+    // page-hide flush (test/e2e proves both). `pagehide` stays for clients that send at once and
+    // browsers without beforeunload. A tab switch fires neither, so it never ends the conversation.
+    if (endOnPageHide) {
+      addEventListener('beforeunload', end, true)
+      addEventListener('pagehide', end, true)
+    }
     return () => {
       mountedId.current = null
-      // StrictMode unmounts and remounts at once: only end if nothing came back by the next microtask.
-      if (endOnUnmount.current) queueMicrotask(() => mountedId.current !== conversationId && tracker.end(conversationId))
-    }
-  }, [tracker, conversationId])
-
-  useEffect(() => {
-    if (!props.endOnPageHide) return
-    // analytics-next hands events to its Segment.io destination in a setTimeout, and no timer runs
-    // after `pagehide` (the document is going), so an event tracked there is lost. `beforeunload`
-    // (tab close, reload, navigation) comes a task earlier: its event reaches the batch buffer before
-    // the page-hide flush (test/e2e proves both). `pagehide` stays for clients that send at once and
-    // browsers without beforeunload. A tab switch fires neither, so it never ends the conversation.
-    const end = () => tracker.end(conversationId)
-    addEventListener('beforeunload', end, true)
-    addEventListener('pagehide', end, true)
-    return () => {
       removeEventListener('beforeunload', end, true)
       removeEventListener('pagehide', end, true)
+      // StrictMode unmounts and remounts at once (so does a change of these props): only end if
+      // nothing came back by the next microtask.
+      if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
     }
-  }, [tracker, conversationId, props.endOnPageHide])
+  }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
   return <CopilotAnalyticsContext.Provider value={value}>{props.children}</CopilotAnalyticsContext.Provider>
