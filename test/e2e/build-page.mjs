@@ -1,4 +1,4 @@
-// Builds the delivery test page with Vite from the PACKED library: `vite build` + `npm pack`, the
+// Builds the delivery test page with Vite from the PACKED library: `npm run build` + `npm pack`, the
 // tarball unpacked into a throwaway app whose peers (react, react-dom, @segment/analytics-next) link
 // to the repo's, then the page built twice: production, and development (development React, so
 // StrictMode's double effects are real). Prints the output directories as JSON.
@@ -16,8 +16,8 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: [
 
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
-// The browser needs only the JS; `npm run build` also emits the declarations, which the page does not read.
-run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'])
+// The package's own build and pack: the tarball holds exactly what `npm publish` would.
+run('npm', ['run', 'build', '--silent'])
 const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', work]))
 const tarball = join(work, filename)
 
