@@ -14,7 +14,7 @@ export interface MemoryAnalytics extends AnalyticsClient {
   events(): string[]
   clear(): void
   /** Called with each new call, and with `null` after clear(). Returns an unsubscribe function. */
-  subscribe(listener: (call: MemoryCall | null) => void): () => void
+  subscribe(listener: (call: MemoryCall | null) => void): () => unknown
 }
 
 /**
@@ -36,17 +36,14 @@ export function createMemoryAnalytics(): MemoryAnalytics {
   }
   return {
     calls,
-    track: (event, properties = {}) => record({ type: 'track', event, properties: { ...properties } }),
-    identify: (userId, traits = {}, options) =>
+    track: (event, properties) => record({ type: 'track', event, properties: { ...properties } }),
+    identify: (userId, traits, options) =>
       record(compact({ type: 'identify', userId: userId || undefined, anonymousId: options?.anonymousId, traits: { ...traits } }) as MemoryCall),
     events: () => calls.flatMap((call) => (call.type === 'track' ? [call.event] : [])),
     clear() {
       calls.length = 0
       record(null)
     },
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => void listeners.delete(listener)
-    },
+    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
@@ -42,15 +42,16 @@ export interface CopilotAnalyticsProviderProps {
  * </CopilotAnalyticsProvider>
  */
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
-  const recorder = useRef<AnalyticsClient>(null)
-  const [generatedId] = useState(randomId)
-  const conversationId = props.conversationId || generatedId
-  // Every prop is handed over: the tracker reads only the options it knows.
-  const options = { ...props, analytics: props.analytics ?? (recorder.current ??= createMemoryAnalytics()) }
-  const [tracker] = useState(() => createTrackerBase(options))
-  // The latest props, read when an event is sent (react-tracking's pattern): unmemoised
-  // objects such as `properties` or `onError` never re-run an effect.
-  tracker.configure(options)
+  // Made once per provider: the fallback recorder, the fallback conversation id and the tracker.
+  const [own] = useState(() => {
+    const recorder = createMemoryAnalytics()
+    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }) }
+  })
+  const { tracker } = own
+  const conversationId = props.conversationId || own.id
+  // The latest props, read when an event is sent (react-tracking's pattern): unmemoised objects
+  // such as `properties` or `onError` never re-run an effect. Unknown props are ignored.
+  tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
 
@@ -70,8 +71,11 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
     }
     return () => {
       mountedId.current = null
-      removeEventListener('beforeunload', end, true)
-      removeEventListener('pagehide', end, true)
+      // Only touch page listeners when asked: React Native and bare DOM shims have none.
+      if (endOnPageHide) {
+        removeEventListener('beforeunload', end, true)
+        removeEventListener('pagehide', end, true)
+      }
       // StrictMode unmounts and remounts at once (so does a change of these props): only end if
       // nothing came back by the next microtask.
       if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
@@ -79,5 +83,5 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
-  return <CopilotAnalyticsContext.Provider value={value}>{props.children}</CopilotAnalyticsContext.Provider>
+  return createElement(CopilotAnalyticsContext.Provider, { value }, props.children)
 }
