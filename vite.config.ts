@@ -42,10 +42,12 @@ export default defineConfig({
       },
       {
         // Real delivery: the packed library, the real AnalyticsBrowser, Chromium, the collector.
+        // After the other projects: its `npm run build` rewrites dist/, which test/package packs too.
         extends: true,
         test: {
           name: 'e2e',
           environment: 'node',
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
