@@ -31,8 +31,26 @@ export default defineConfig({
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '19' },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/react18/**', 'test/**/*.browser.test.ts'],
+          exclude: ['test/react18/**', 'test/**/*.browser.test.ts', 'test/e2e/**', 'test/collector/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // The local Segment-compatible collector (collector/server.mjs) on its own.
+        extends: true,
+        test: { name: 'collector', environment: 'node', include: ['test/collector/**/*.test.ts'] },
+      },
+      {
+        // Real delivery: the packed library, the real AnalyticsBrowser, Chromium, the collector.
+        // After the other projects: its `npm run build` rewrites dist/, which test/package packs too.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          sequence: { groupOrder: 1 },
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -25,7 +25,7 @@ export interface CopilotAnalyticsProviderProps {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
   endOnUnmount?: boolean
-  /** Send Conversation Ended when the page is hidden for good (tab closed, navigation). Default false. */
+  /** Send Conversation Ended when the page goes away (tab closed, reload, navigation: `beforeunload`, then `pagehide`); a tab switch does not end it. Default false. */
   endOnPageHide?: boolean
   /**
    * What may leave the page: `captureBodies` (default true), `redact(text, field)` applied to every
@@ -78,11 +78,22 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   useEffect(() => {
     mountedId.current = conversationId
     const end = () => tracker.end(conversationId)
-    if (endOnPageHide) addEventListener('pagehide', end, true)
+    // analytics-next hands events to its Segment.io destination in a setTimeout, and no timer runs
+    // after `pagehide`, so an event tracked there never leaves the page. `beforeunload` (tab close,
+    // reload, navigation) comes a task earlier: its event reaches the batch buffer before the
+    // page-hide flush (test/e2e proves both). `pagehide` stays for clients that send at once and
+    // browsers without beforeunload. A tab switch fires neither, so it never ends the conversation.
+    if (endOnPageHide) {
+      addEventListener('beforeunload', end, true)
+      addEventListener('pagehide', end, true)
+    }
     return () => {
       mountedId.current = null
       // Only touch page listeners when asked: React Native and bare DOM shims have none.
-      if (endOnPageHide) removeEventListener('pagehide', end, true)
+      if (endOnPageHide) {
+        removeEventListener('beforeunload', end, true)
+        removeEventListener('pagehide', end, true)
+      }
       // StrictMode unmounts and remounts at once (so does a change of these props): only end if
       // nothing came back by the next microtask.
       if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
