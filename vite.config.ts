@@ -14,12 +14,12 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts') },
+      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), 'ai-sdk': here('src/ai-sdk/index.ts') },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//],
     },
   },
   test: {
