@@ -49,8 +49,10 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
-          include: ['test/react/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
+          // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
+          server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import { useChat, type UseChatHelpers } from '@ai-sdk/react'
+import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
 import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMessage, type UIMessageChunk } from 'ai'
 import { CopilotAnalyticsProvider } from '../../src'
 import { useChatTracking, type ChatTrackingOptions } from '../../src/ai-sdk'
@@ -325,11 +325,45 @@ test('trackInitialMessages: true sends restored history once, without response-t
 
 test('outside the provider it throws an error that names the provider', () => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
+  // React 18 rethrows render errors through a window error event, which jsdom would print.
+  const quiet = (event: ErrorEvent) => event.preventDefault()
+  window.addEventListener('error', quiet)
   expect(() => renderHook(() => useChatTracking({ messages: [], status: 'ready' }))).toThrow(/useChatTracking\(\) must be used inside <CopilotAnalyticsProvider>/)
+  window.removeEventListener('error', quiet)
 })
 
 test('it types against the real useChat result, including custom message types', () => {
   type MyMessage = UIMessage<{ model: string }, { weather: { city: string } }, { lookup: { input: { q: string }; output: string } }>
   const typed = (chat: UseChatHelpers<MyMessage>) => useChatTracking(chat)
   expect(typeof typed).toBe('function')
+})
+
+test('a chat view that unmounts and remounts mid-reply (shared Chat instance) sends everything once', async () => {
+  const analytics = createMemoryAnalytics()
+  const hold = gate()
+  const shared = new Chat({
+    transport: mockTransport([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'Half'), { wait: hold.wait }, ...toolStep('k1', 'search', 'ok'), ...textReply('u', 'Whole'), { type: 'finish' }]]),
+  })
+  function View() {
+    const chat = useChat({ chat: shared })
+    useChatTracking(chat)
+    return <p>{chat.status}</p>
+  }
+  const app = (view: boolean) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1">
+        {view && <View />}
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(app(true))
+  act(() => void shared.sendMessage({ text: 'Go' }))
+  await screen.findByText('streaming')
+  rerender(app(false))
+  rerender(app(true))
+  hold.open()
+  await screen.findByText('ready')
+  await settle()
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked'])
+  expect(tracks(analytics.calls)[2][1]).toMatchObject({ messageId: 'a1', message_body: 'Half\nWhole', reply_status: 'complete' })
 })
