@@ -7,11 +7,15 @@ export type Step = UIMessageChunk | { wait: Promise<unknown> } | { throws: Error
  * A ChatTransport with no network: each request streams the next scripted reply as UI message
  * chunks, as `toUIMessageStreamResponse()` would, and honours the abort signal like fetch does.
  */
-export function mockTransport(replies: Step[][]): ChatTransport<UIMessage> & { requests: number } {
+export function mockTransport(
+  replies: Step[][] | ((messages: UIMessage[]) => Step[]),
+  { delayMs = 0 }: { delayMs?: number } = {},
+): ChatTransport<UIMessage> & { requests: number } {
   const transport = {
     requests: 0,
-    async sendMessages({ abortSignal }: { abortSignal: AbortSignal | undefined }) {
-      const steps = replies[transport.requests++] ?? []
+    async sendMessages({ abortSignal, messages }: { abortSignal: AbortSignal | undefined; messages: UIMessage[] }) {
+      const steps = (typeof replies === 'function' ? replies(messages) : replies[transport.requests]) ?? []
+      transport.requests++
       return new ReadableStream<UIMessageChunk>({
         async start(controller) {
           const aborted = () => abortSignal?.aborted
@@ -27,7 +31,7 @@ export function mockTransport(replies: Step[][]): ChatTransport<UIMessage> & { r
             }
             controller.enqueue(step)
             // One chunk per task, as a network stream would deliver them.
-            await new Promise((resolve) => setTimeout(resolve, 0))
+            await new Promise((resolve) => setTimeout(resolve, delayMs))
           }
           if (!aborted()) controller.close()
         },
