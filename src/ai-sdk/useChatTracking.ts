@@ -60,14 +60,24 @@ function lastStep(parts: AnyPart[]): AnyPart[] {
 
 /**
  * When the server's id replaces the client's during a reply, the SDK leaves the message under its
- * old id and appends the whole message again under the new one: the later copy starts with the
- * earlier one's parts. Only the later copy is reported.
+ * old id and appends the whole message again under the new one: the later copy begins with all of
+ * the earlier one's content (the same parts, texts that go on from where they were). Only the later
+ * copy is reported.
  */
 function supersedes(next: UIMessage<any, any, any> | undefined, message: UIMessage<any, any, any>): boolean {
   if (next?.role !== 'assistant') return false
-  const mine = partsOf(message)
-  const theirs = partsOf(next)
-  return mine.length <= theirs.length && mine.every((part, i) => part.type === theirs[i].type && part.toolCallId === theirs[i].toolCallId)
+  const mine = partsOf(message) as (AnyPart & { url?: string })[]
+  const theirs = partsOf(next) as (AnyPart & { url?: string })[]
+  return (
+    mine.length <= theirs.length &&
+    mine.every(
+      (part, i) =>
+        part.type === theirs[i].type &&
+        part.toolCallId === theirs[i].toolCallId &&
+        part.url === theirs[i].url &&
+        (theirs[i].text ?? '').startsWith(part.text ?? ''),
+    )
+  )
 }
 
 /**

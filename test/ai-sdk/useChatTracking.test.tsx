@@ -323,6 +323,22 @@ test('trackInitialMessages: true sends restored history once, without response-t
   ])
 })
 
+test('consecutive assistant messages that are not copies of each other are each reported', async () => {
+  const { tracks } = setup([], {
+    chat: {
+      messages: [
+        { id: 'g1', role: 'assistant', parts: [{ type: 'text', text: 'Hello!' }] },
+        { id: 'g2', role: 'assistant', parts: [{ type: 'text', text: 'How can I help?' }] },
+        { id: 'g3', role: 'assistant', parts: [{ type: 'file', url: 'https://x/a.png', mediaType: 'image/png' }] },
+        { id: 'g4', role: 'assistant', parts: [{ type: 'file', url: 'https://x/b.png', mediaType: 'image/png' }] },
+      ],
+    },
+    tracking: { trackInitialMessages: true },
+  })
+  await settle()
+  expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => p.messageId)).toEqual(['g1', 'g2', 'g3', 'g4'])
+})
+
 test('outside the provider it throws an error that names the provider', () => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
   // React 18 rethrows render errors through a window error event, which jsdom would print.
