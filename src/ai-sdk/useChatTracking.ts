@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 // Types only: `ai` is an optional peer and never loaded by this module at runtime.
 import type { ChatStatus, DynamicToolUIPart, ToolUIPart, UIMessage } from 'ai'
 import { trackAction, trackMedia } from '../core/events'
+import { rejected } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 
@@ -45,7 +46,8 @@ const finishedTool = (part: AnyPart) =>
   (part.state === 'output-available' && !part.preliminary) || part.state === 'output-error' || part.state === 'output-denied'
 const unfinished = (part: AnyPart) => (isTool(part) ? !finishedTool(part) : part.state === 'streaming')
 const hasContent = (part: AnyPart) => (part.type === 'text' || part.type === 'reasoning' ? !!part.text : part.type !== 'step-start')
-const partsOf = (message: UIMessage<any, any, any>) => message.parts as AnyPart[]
+// Messages saved in an older format (no `parts`) count as empty rather than break the app.
+const partsOf = (message: UIMessage<any, any, any>): AnyPart[] => (Array.isArray(message.parts) ? message.parts.filter((part) => typeof part?.type == 'string') : [])
 const textOf = (message: UIMessage<any, any, any>) =>
   partsOf(message)
     .flatMap((part) => (part.type === 'text' && part.text ? [part.text] : []))
@@ -100,7 +102,8 @@ function supersedes(next: UIMessage<any, any, any> | undefined, message: UIMessa
  */
 export function useChatTracking(chat: TrackableChat, options: ChatTrackingOptions = {}): void {
   const { tracker, conversationId } = useCopilotContext('useChatTracking()')
-  const { messages, status } = chat
+  const status = chat?.status
+  const messages = chat?.messages
   const latest = useRef(options)
   latest.current = options
   const initial = useRef<Set<string>>(null)
@@ -109,11 +112,17 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
   // A reply held back (waiting on a tool or the settle delay) is sent if the chat unmounts first.
   const held = useRef<() => void>(undefined)
   const mounted = useRef(false)
+  const warned = useRef(false)
 
   useIsomorphicLayoutEffect(() => {
+    if (!Array.isArray(messages)) {
+      if (!warned.current) tracker.report('invalid_chat', rejected('useChatTracking() needs what useChat() returns: { messages: UIMessage[], status }', messages))
+      warned.current = true
+      return
+    }
     const busy = status === 'submitted' || status === 'streaming'
     // A reply already streaming when tracking begins is live, not history.
-    initial.current ??= new Set(messages.flatMap((m, i) => (busy && i === messages.length - 1 ? [] : [m.id])))
+    initial.current ??= new Set(messages.flatMap((m, i) => (!m || (busy && i === messages.length - 1) ? [] : [m.id])))
     const live = (message: UIMessage<any, any, any>) => !initial.current!.has(message.id)
 
     const report = (message: UIMessage<any, any, any>, failed?: boolean) => {
@@ -153,7 +162,7 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     let timer: ReturnType<typeof setTimeout> | undefined
     held.current = undefined
     messages.forEach((message, i) => {
-      if (done.current.has(message.id) || (!live(message) && !latest.current.trackInitialMessages)) return
+      if (!message || done.current.has(message.id) || (!live(message) && !latest.current.trackInitialMessages)) return
       if (message.role === 'user') {
         done.current.add(message.id)
         tracker.message({ conversationId, id: message.id, role: 'user', body: textOf(message) })

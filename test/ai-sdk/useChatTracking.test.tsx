@@ -339,6 +339,45 @@ test('consecutive assistant messages that are not copies of each other are each 
   expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => p.messageId)).toEqual(['g1', 'g2', 'g3', 'g4'])
 })
 
+test('bad input never throws: a wrong chat is reported once as invalid_chat; malformed messages send what is valid', async () => {
+  const errors: unknown[] = []
+  const analytics = createMemoryAnalytics()
+  function Bad({ chat }: { chat: unknown }) {
+    useChatTracking(chat as never, { trackInitialMessages: true })
+    return null
+  }
+  const app = (chat: unknown) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" onError={(error) => errors.push(error.code)}>
+        <Bad chat={chat} />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(app(undefined))
+  rerender(app({ status: 'ready' }))
+  expect(errors).toEqual(['invalid_chat'])
+  rerender(
+    app({
+      status: 'ready',
+      messages: [
+        null,
+        { id: 'old', role: 'user', content: 'saved before parts existed' },
+        { id: 'u1', role: 'user', parts: [null, { type: 'text', text: 'Hi' }] },
+        { role: 'assistant', parts: [{ type: 'text', text: 'no id' }] },
+        { id: 'a1', role: 'assistant', parts: [{ type: 'file', url: 'x' }, { type: 'text', text: 'Hello' }] },
+      ],
+    }),
+  )
+  await settle()
+  expect(errors).toEqual(['invalid_chat', 'missing_message_id', 'missing_type'])
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.messageId, p.message_body])).toEqual([
+    ['Conversation Started', undefined, undefined],
+    ['Message Sent', 'old', ''],
+    ['Message Sent', 'u1', 'Hi'],
+    ['Message Received', 'a1', 'Hello'],
+  ])
+})
+
 test('outside the provider it throws an error that names the provider', () => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
   // React 18 rethrows render errors through a window error event, which jsdom would print.
