@@ -14,7 +14,7 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
     tracker.report('missing_message_id', rejected('Feedback needs a non-empty string messageId, or none for the whole conversation', messageId))
     return false
   }
-  if (tracker.claim(feedbackKey(conversationId, messageId), String(rating))) {
+  if (tracker.claim(feedbackKey(conversationId, messageId), rating)) {
     tracker.emit({ type: 'feedback_submitted', conversationId, timestamp: tracker.now(), properties: compact(properties ?? {}), rating, scale, messageId })
   }
   return true
@@ -22,8 +22,7 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
 
 /** The last rating sent for a message (or the conversation), if any. */
 export function lastFeedback(tracker: TrackerBase, conversationId: string, messageId?: string): number | undefined {
-  const saved = tracker.peek(feedbackKey(conversationId, messageId))
-  return saved === undefined ? undefined : Number(saved)
+  return tracker.peek(feedbackKey(conversationId, messageId)) as number | undefined
 }
 
 const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')

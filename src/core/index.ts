@@ -8,6 +8,7 @@ export {
   normaliseRole,
   type ActionHandle,
   type ActionInput,
+  type ConversationRecord,
   type ConversationState,
   type FeedbackInput,
   type MediaInput,

@@ -10,8 +10,9 @@ export interface StorageLike {
  * optionally mirrored to a Storage so that a reload of the tab does not send anything twice.
  */
 export interface KeyStore {
-  get(key: string): string | undefined
-  set(key: string, value: string): void
+  /** Values are JSON data, kept as given (the same object comes back until it is replaced). */
+  get(key: string): unknown
+  set(key: string, value: unknown): void
   /** Forget everything, in memory and in the mirror storage. */
   clear(): void
   readonly size: number
@@ -38,27 +39,33 @@ export interface KeyStoreOptions {
  * const tracker = createCopilotTracker({ analytics, keyStore })
  */
 export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
-  let map: Map<string, string> | undefined
+  let map: Map<string, unknown> | undefined
   let writeScheduled = false
 
-  const load = (): Map<string, string> => {
-    if (map) return map
-    map = new Map()
-    try {
-      const saved = storage?.getItem(storageKey)
-      if (saved) for (const [k, v] of JSON.parse(saved) as [string, string][]) map.set(k, v)
-    } catch {
-      // Unreadable or foreign data: start empty rather than break the host app.
+  const load = (): Map<string, unknown> => {
+    if (!map) {
+      map = new Map()
+      try {
+        map = new Map(JSON.parse(storage?.getItem(storageKey) || '[]'))
+      } catch {
+        // Unreadable or foreign data: start empty rather than break the host app.
+      }
     }
     return map
   }
 
-  const write = () => {
-    writeScheduled = false
-    try {
-      storage?.setItem(storageKey, JSON.stringify([...load()]))
-    } catch {
-      // Quota or privacy mode: the in-memory keys still hold for this page's life.
+  // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
+  const persist = () => {
+    if (storage && !writeScheduled) {
+      writeScheduled = true
+      queueMicrotask(() => {
+        writeScheduled = false
+        try {
+          storage.setItem(storageKey, JSON.stringify([...load()]))
+        } catch {
+          // Quota or privacy mode: the in-memory keys still hold for this page's life.
+        }
+      })
     }
   }
 
@@ -69,19 +76,11 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
       keys.delete(key)
       keys.set(key, value)
       while (keys.size > limit) keys.delete(keys.keys().next().value as string)
-      // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
-      if (storage && !writeScheduled) {
-        writeScheduled = true
-        queueMicrotask(write)
-      }
+      persist()
     },
     clear() {
-      load().clear()
-      try {
-        storage?.removeItem(storageKey)
-      } catch {
-        // nothing to clear
-      }
+      map = new Map()
+      persist()
     },
     get size() {
       return load().size
@@ -99,9 +98,9 @@ export function getDefaultKeyStore(): KeyStore {
 
 function sessionStorageOrNull(): StorageLike | null {
   try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+    return sessionStorage // a ReferenceError on a server, a SecurityError in a sandboxed iframe
   } catch {
-    return null // a sandboxed iframe throws on access
+    return null
   }
 }
 

@@ -21,8 +21,8 @@ export interface TrackerOptions {
   now?: () => number
 }
 
-export interface ConversationState {
-  conversationId: string
+/** A conversation's state as the tracker keeps it. */
+export interface ConversationRecord {
   isStarted: boolean
   isEnded: boolean
   /** Message Sent + Message Received so far. */
@@ -30,6 +30,12 @@ export interface ConversationState {
   /** When Conversation Started was sent (ms since the epoch). */
   startedAt?: number
 }
+
+export interface ConversationState extends ConversationRecord {
+  conversationId: string
+}
+
+const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
 
 export interface MessageInput {
   conversationId: string
@@ -92,7 +98,7 @@ export interface FeedbackInput {
 export interface TrackerBase {
   /** Replace some options; cheap, safe to call on every render. */
   configure(options: Partial<TrackerOptions>): void
-  getConversation(conversationId: string): ConversationState
+  getConversation(conversationId: string): ConversationRecord
   /** Notified whenever a conversation's state changes. */
   subscribe(listener: () => void): () => void
   start(conversationId: string): void
@@ -104,14 +110,13 @@ export interface TrackerBase {
   /** Maps an event through the spec(s) and sends the calls. */
   emit(event: CopilotEvent): void
   /** Marks a key as sent with a value; false when it already held that value (send nothing then). */
-  claim(key: string, value?: string): boolean
-  peek(key: string): string | undefined
+  claim(key: string, value?: unknown): boolean
+  peek(key: string): unknown
   report(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown): void
   now(): number
 }
 
 const CUSTOMER_ROLES = new Set(['customer', 'user'])
-const noop = () => {}
 const isProduction = (() => {
   try {
     return process.env.NODE_ENV === 'production'
@@ -138,7 +143,6 @@ export function compact(properties: Properties): Properties {
 export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const options: TrackerOptions = { ...initial }
   const listeners = new Set<() => void>()
-  const snapshots = new Map<string, [string | undefined, ConversationState]>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
@@ -155,7 +159,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   }
 
   /** Marks a key as sent; false when it already was (the caller then sends nothing). */
-  const claim = (key: string, value = '1') => {
+  const claim = (key: string, value: unknown = 1) => {
     if (store().get(key) === value) return false
     store().set(key, value)
     return true
@@ -169,9 +173,8 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         call.type === 'track'
           ? client.track(call.event, compact({ ...options.properties, ...call.properties }))
           : client.identify(call.userId ?? null, call.traits, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
-      if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-        ;(result as PromiseLike<unknown>).then(noop, (error: unknown) => clientFailed(name, error))
-      }
+      // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
+      ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
     } catch (error) {
       clientFailed(name, error)
     }
@@ -205,20 +208,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     identify(options.userId, options.traits, options.anonymousId)
   }
 
-  // Conversation state lives in the key store so that it survives remounts and reloads; the
-  // snapshot is cached per stored string so useSyncExternalStore sees a stable object.
-  const conversation = (conversationId: string): ConversationState => {
-    const saved = store().get('c:' + conversationId)
-    let cached = snapshots.get(conversationId)
-    if (!cached || cached[0] !== saved) {
-      const state = { conversationId, isStarted: false, isEnded: false, messageCount: 0, ...(saved && JSON.parse(saved)) }
-      snapshots.set(conversationId, (cached = [saved, state]))
-    }
-    return cached![1]
-  }
-  const update = (conversationId: string, patch: Partial<ConversationState>) => {
-    const { isStarted, isEnded, messageCount, startedAt } = { ...conversation(conversationId), ...patch }
-    store().set('c:' + conversationId, JSON.stringify({ isStarted, isEnded, messageCount, startedAt }))
+  // Conversation state lives in the key store, as one immutable object replaced on each change,
+  // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
+  const conversation = (conversationId: string) => (store().get('c:' + conversationId) ?? NEW_CONVERSATION) as ConversationRecord
+  const update = (conversationId: string, patch: Partial<ConversationRecord>) => {
+    store().set('c:' + conversationId, { ...conversation(conversationId), ...patch })
     listeners.forEach((listener) => listener())
   }
 

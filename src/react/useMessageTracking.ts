@@ -33,8 +33,14 @@ export function useMessageTracking({ id, role, body, status, agent, properties }
   const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
   const latest = useRef({ agent, properties })
   latest.current = { agent, properties }
+  // What this mounted message already handed over: a re-run of its effect (StrictMode, new deps)
+  // never sends it again, even if the bounded key store has since forgotten the key.
+  const done = useRef('')
   const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
   useIsomorphicLayoutEffect(() => {
+    const key = conversationId + '\n' + id
+    if (done.current === key) return
     tracker.message({ conversationId, id, role, body: text, status, ...latest.current })
+    if ((status ?? 'complete') === 'complete') done.current = key
   }, [tracker, conversationId, id, role, text, status])
 }
