@@ -20,8 +20,7 @@ export interface ChatTrackingOptions {
   trackInitialMessages?: boolean
   /**
    * How long a reply that stopped mid-text or right after a tool call waits for more before it is
-   * reported (the SDK may continue the same message, or deliver throttled updates late). Default 250 ms;
-   * keep it above `useChat`'s `experimental_throttle`.
+   * reported: the SDK may still continue the same message (client-side tools). Default 250 ms.
    */
   settleMs?: number
   /** The Action Invoked `action` for a finished tool call. Default `completed`, or `failed` for `output-error`. */
@@ -141,11 +140,17 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       let files = 0
       for (const part of parts) {
         if (isTool(part) && (part.state === 'output-available' ? !part.preliminary : part.state === 'output-error')) {
-          const describe = latest.current.describeAction
+          const type = part.type === 'dynamic-tool' ? part.toolName! : part.type.slice(5)
+          let action = part.state === 'output-error' ? 'failed' : 'completed'
+          try {
+            action = latest.current.describeAction?.(part as ChatToolPart) ?? action
+          } catch (error) {
+            tracker.report('invalid_chat', `describeAction() threw on tool "${type}", so the default action "${action}" was sent`, error)
+          }
           trackAction(tracker, {
             conversationId,
-            type: part.type === 'dynamic-tool' ? part.toolName! : part.type.slice(5),
-            action: describe ? describe(part as ChatToolPart) : part.state === 'output-error' ? 'failed' : 'completed',
+            type,
+            action,
             messageId: message.id,
             role: 'assistant',
             id: part.toolCallId,

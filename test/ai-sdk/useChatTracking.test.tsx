@@ -165,6 +165,31 @@ test('describeAction sets the action summary', async () => {
   expect(tracks().find(([event]) => event === 'Action Invoked')![1].action).toBe('got {"city":"Oslo"}')
 })
 
+test('a describeAction that throws never breaks the app: the default action is sent, the error reported', async () => {
+  const { send, tracks, errors } = setup([[{ type: 'start', messageId: 'a1' }, ...toolStep('call-1', 'weather', 21), ...textReply('t', 'ok'), { type: 'finish' }]], {
+    tracking: {
+      describeAction: () => {
+        throw new Error('oops')
+      },
+    },
+  })
+  await send('Go')
+  expect(tracks().find(([event]) => event === 'Action Invoked')![1].action).toBe('completed')
+  expect(errors).toEqual(['invalid_chat'])
+})
+
+test('with experimental_throttle (updates held back by the SDK) the final text is reported, once', async () => {
+  const { send, tracks, status } = setup([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'One ', 'two ', 'three ', 'four'), { type: 'finish' }]], {
+    chat: { experimental_throttle: 80 } as ChatOptions,
+  })
+  await send('Count')
+  await status('ready')
+  await act(() => new Promise((resolve) => setTimeout(resolve, 300)))
+  expect(tracks().filter(([event]) => event === 'Message Received')).toEqual([
+    ['Message Received', expect.objectContaining({ message_body: 'One two three four', reply_status: 'complete' })],
+  ])
+})
+
 test('client-side tool loop with a new server id per request: Received once, for the final message, at the very end', async () => {
   const { chat, status, tracks, analytics, transport } = setup(
     [
