@@ -6,10 +6,12 @@ import { rejected } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 
-/** What `useChatTracking` reads from `useChat()`'s result: its `messages` and `status`. */
+/** What `useChatTracking` reads from `useChat()`'s result: its `messages`, `status` and `id`. */
 export interface TrackableChat {
   messages: readonly UIMessage<any, any, any>[]
   status: ChatStatus
+  /** When it changes (another chat was opened), its messages are that chat's history. */
+  id?: string
 }
 
 /** A tool call part, static (`tool-${name}`) or `dynamic-tool`. */
@@ -103,9 +105,10 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
   const { tracker, conversationId } = useCopilotContext('useChatTracking()')
   const status = chat?.status
   const messages = chat?.messages
+  const chatId = conversationId + '\n' + chat?.id
   const latest = useRef(options)
   latest.current = options
-  const initial = useRef<Set<string>>(null)
+  const initial = useRef<{ chatId: string; ids: Set<string> }>(null)
   // Messages already handled: the exactly-once keys would drop them anyway, this spares the work.
   const done = useRef(new Set<string>())
   // A reply held back (waiting on a tool or the settle delay) is sent if the chat unmounts first.
@@ -120,9 +123,15 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       return
     }
     const busy = status === 'submitted' || status === 'streaming'
-    // A reply already streaming when tracking begins is live, not history.
-    initial.current ??= new Set(messages.flatMap((m, i) => (!m || (busy && i === messages.length - 1) ? [] : [m.id])))
-    const live = (message: UIMessage<any, any, any>) => !initial.current!.has(message.id)
+    // What is there when tracking begins, or when another chat is opened, is history; a reply
+    // already streaming then is live.
+    if (initial.current?.chatId !== chatId) {
+      // The previous chat's reply that was held back is not lost by the switch.
+      if (initial.current) held.current?.()
+      initial.current = { chatId, ids: new Set(messages.flatMap((m, i) => (!m || (busy && i === messages.length - 1) ? [] : [m.id]))) }
+    }
+    const history = initial.current.ids
+    const live = (message: UIMessage<any, any, any>) => !history.has(message.id)
 
     const report = (message: UIMessage<any, any, any>, failed?: boolean) => {
       done.current.add(message.id)
@@ -192,7 +201,7 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       } else report(message)
     })
     return () => clearTimeout(timer)
-  }, [tracker, conversationId, messages, status])
+  }, [tracker, conversationId, chatId, messages, status])
 
   useEffect(() => {
     mounted.current = true

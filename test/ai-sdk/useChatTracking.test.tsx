@@ -348,6 +348,37 @@ test('trackInitialMessages: true sends restored history once, without response-t
   ])
 })
 
+test('opening another chat (useChat id and conversationId change) treats its messages as history', async () => {
+  const analytics = createMemoryAnalytics()
+  // Chat A's reply waits on a client-side tool when B is opened: it is still sent, for A.
+  const transport = mockTransport([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'Hi from A'), { type: 'tool-input-available', toolCallId: 'k', toolName: 'ask', input: {} }, { type: 'finish' }]])
+  const saved: Record<string, UIMessage[]> = { B: history }
+  const current: { chat?: UseChatHelpers<UIMessage> } = {}
+  function View({ id }: { id: string }) {
+    const chat = useChat({ id, messages: saved[id], transport })
+    current.chat = chat
+    useChatTracking(chat)
+    return <p>{chat.status}</p>
+  }
+  const app = (id: string) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId={id}>
+        <View id={id} />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(app('A'))
+  await act(() => current.chat!.sendMessage({ text: 'Hello A' }))
+  rerender(app('B'))
+  await settle()
+  expect(current.chat!.messages.map((m) => m.id)).toEqual(['h1', 'h2'])
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.conversationId])).toEqual([
+    ['Conversation Started', 'A'],
+    ['Message Sent', 'A'],
+    ['Message Received', 'A'],
+  ])
+})
+
 test('consecutive assistant messages that are not copies of each other are each reported', async () => {
   const { tracks } = setup([], {
     chat: {
