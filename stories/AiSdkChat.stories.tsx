@@ -104,7 +104,10 @@ const bubble = (mine: boolean): CSSProperties => ({
 /** The calls the recorder received; stands in until the devtools event log is wired into every story. */
 function Calls({ analytics }: { analytics: MemoryAnalytics }) {
   const [calls, setCalls] = useState<MemoryCall[]>([...analytics.calls])
-  useEffect(() => analytics.subscribe(() => setCalls([...analytics.calls])), [analytics])
+  useEffect(() => {
+    const unsubscribe = analytics.subscribe(() => setCalls([...analytics.calls]))
+    return () => void unsubscribe()
+  }, [analytics])
   return (
     <pre style={{ fontSize: 12, maxHeight: 480, overflow: 'auto' }}>
       {calls.map((call) => (call.type === 'track' ? call.event : 'Identify') + ' ' + JSON.stringify(call.type === 'track' ? call.properties : call) + '\n')}

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react'
 // Types only: `ai` is an optional peer and never loaded by this module at runtime.
 import type { ChatStatus, DynamicToolUIPart, ToolUIPart, UIMessage } from 'ai'
 import { trackAction, trackMedia } from '../core/events'
-import { rejected } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 
@@ -118,7 +117,7 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
 
   useIsomorphicLayoutEffect(() => {
     if (!Array.isArray(messages)) {
-      if (!warned.current) tracker.report('invalid_chat', rejected('useChatTracking() needs what useChat() returns: { messages: UIMessage[], status }', messages))
+      if (!warned.current) tracker.report('invalid_chat', 'The chat passed to useChatTracking(), with no messages array,', chat)
       warned.current = true
       return
     }
@@ -154,7 +153,7 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
           try {
             action = latest.current.describeAction?.(part as ChatToolPart) ?? action
           } catch (error) {
-            tracker.report('invalid_chat', `describeAction() threw on tool "${type}", so the default action "${action}" was sent`, error)
+            tracker.report('invalid_chat', `describeAction(), on tool "${type}", threw: it`, error)
           }
           trackAction(tracker, {
             conversationId,

@@ -1,7 +1,18 @@
 import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
+import { explain } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
+
+/** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
+export type EventInput = CopilotEvent extends infer E
+  ? E extends { timestamp: number }
+    ? Omit<E, 'timestamp' | 'properties'> & { timestamp?: number; properties?: Properties }
+    : never
+  : never
 import { segmentCopilot } from '../specs/segmentCopilot'
+import { compact } from './compact'
+
+export { compact }
 
 export interface TrackerOptions {
   /** Where calls go. Required for the core tracker; the React provider defaults to a memory recorder. */
@@ -10,6 +21,8 @@ export interface TrackerOptions {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Merged into every track call (spec properties win on a clash). */
   properties?: Properties
+  /** A session id for vocabularies that carry one (Screeb's `session_id`); default: one per browser tab. */
+  sessionId?: string
   userId?: string | null
   anonymousId?: string | null
   traits?: Properties
@@ -107,37 +120,29 @@ export interface TrackerBase {
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
   /** Sends Identify for the configured userId / anonymousId unless already sent. */
   syncIdentity(): void
-  /** Maps an event through the spec(s) and sends the calls. */
-  emit(event: CopilotEvent): void
+  /** Maps an event through the spec(s) and sends the calls; `timestamp` defaults to now, `properties` to none. */
+  emit(event: EventInput): void
   /** Marks a key as sent with a value; false when it already held that value (send nothing then). */
   claim(key: string, value?: unknown): boolean
   peek(key: string): unknown
-  report(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown): void
+  /** Sends a CopilotAnalyticsError to onError: `subject` is what was wrong, `got` the value that came. */
+  report(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): void
   now(): number
 }
 
+// Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
+declare const process: { env: { NODE_ENV?: string } }
+
 const CUSTOMER_ROLES = new Set(['customer', 'user'])
-const isProduction = (() => {
-  try {
-    return process.env.NODE_ENV === 'production'
-  } catch {
-    return false
-  }
-})()
 const warn = (error: CopilotAnalyticsError) => {
-  if (!isProduction) console.warn(error.message)
+  try {
+    if (process.env.NODE_ENV !== 'production') console.warn(error.message)
+  } catch {
+    console.warn(error.message) // no bundler replaced process.env.NODE_ENV: treat it as development
+  }
 }
 export const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
-/** The message for bad input: what is needed, what came, and that nothing was sent for it. */
-export const rejected = (need: string, got: unknown) =>
-  `${need}; got ${typeof got == 'string' ? JSON.stringify(got) : String(got)} (${typeof got}). Nothing was sent for it.`
 
-/** Drops `undefined` values so nothing undefined reaches the wire. */
-export function compact(properties: Properties): Properties {
-  const out: Properties = {}
-  for (const key in properties) if (properties[key] !== undefined) out[key] = properties[key]
-  return out
-}
 
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
 export function createTrackerBase(initial: TrackerOptions): TrackerBase {
@@ -150,9 +155,9 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   // reply was seen in progress after it, `f` when that reply first showed content. Bounded.
   const timing = new Map<string, { s: number; p?: 1; f?: number }>()
 
-  const report = (code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) => {
+  const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, message, cause))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
     } catch {
       // An onError that throws must not break the host app either.
     }
@@ -172,7 +177,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       const result =
         call.type === 'track'
           ? client.track(call.event, compact({ ...options.properties, ...call.properties }))
-          : client.identify(call.userId ?? null, call.traits, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
+          : client.identify(call.userId ?? null, compact(call.traits), call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
       // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
       ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
     } catch (error) {
@@ -180,18 +185,18 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     }
   }
 
-  const clientFailed = (name: string, error: unknown) =>
-    report('client_error', `The analytics client failed on "${name}", so it was not delivered: ${error instanceof Error ? error.message : error}`, error)
+  const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
-  const emit = (event: CopilotEvent) => {
+  const emit = (input: EventInput) => {
+    const event = { ...input, timestamp: input.timestamp ?? now(), properties: input.properties ?? {} } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
     const specs = options.spec ?? segmentCopilot
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event)
+        calls = spec.map(event, options)
       } catch (error) {
-        report('spec_error', `Spec "${spec.name}" threw on "${event.type}"`, error)
+        report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
         continue
       }
       for (const call of calls) dispatch(call)
@@ -201,7 +206,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     if (!userId && !anonymousId) return
     if (!claim('i:' + (userId ? 'u:' + userId : 'a:' + anonymousId))) return
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: compact(traits), timestamp: now() })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
   }
 
   function syncIdentity() {
@@ -216,11 +221,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     listeners.forEach((listener) => listener())
   }
 
-  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string }) => {
+  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
     if (conversation(conversationId).isStarted) return
     const timestamp = now()
     update(conversationId, { isStarted: true, startedAt: timestamp })
-    emit({ type: 'conversation_started', conversationId, timestamp, properties: {}, firstMessage })
+    emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
   }
 
   return {
@@ -246,7 +251,6 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         type: 'conversation_ended',
         conversationId,
         timestamp,
-        properties: {},
         messageCount: state.messageCount,
         durationMs: Math.max(0, timestamp - (state.startedAt ?? timestamp)),
       })
@@ -263,16 +267,17 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         return false
       }
       if (!isNonEmptyString(role)) {
-        report('missing_role', rejected(`Message ${JSON.stringify(id)} needs a role ("user", "assistant"...)`, role))
+        report('missing_role', `Message ${JSON.stringify(id)}`, role)
         return false
       }
       if (!isNonEmptyString(id)) {
-        report('missing_message_id', rejected(`A ${role} message needs its chat id (a non-empty string) to be sent exactly once`, id))
+        report('missing_message_id', `A ${role} message`, id)
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
-      if (sent) ensureStarted(conversationId, { messageId: id, body })
-      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
+      if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
+      const { messageCount, startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: messageCount + 1 })
       const timestamp = now()
       const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.s))
       timing.delete(conversationId)
@@ -282,11 +287,12 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: compact({ ...(wait?.p && { time_to_first_token_ms: ms(wait.f), response_time_ms: ms() }), ...properties }),
+        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...properties } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),
         agent,
+        startedAt,
       })
       return true
     },

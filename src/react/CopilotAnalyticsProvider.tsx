@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
@@ -17,6 +17,8 @@ export interface CopilotAnalyticsProviderProps {
   traits?: Properties
   /** Merged into every track call, e.g. `{ assistantId: 'support-bot' }`. */
   properties?: Properties
+  /** Screeb's `session_id`. Default: an id kept for the browser tab (sessionStorage). */
+  sessionId?: string
   /** The vocabulary; default Segment AI Copilot. An array fans out to each. */
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
@@ -40,15 +42,16 @@ export interface CopilotAnalyticsProviderProps {
  * </CopilotAnalyticsProvider>
  */
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
-  const recorder = useRef<AnalyticsClient>(null)
-  const [generatedId] = useState(randomId)
-  const conversationId = props.conversationId || generatedId
-  // Every prop is handed over: the tracker reads only the options it knows.
-  const options = { ...props, analytics: props.analytics ?? (recorder.current ??= createMemoryAnalytics()) }
-  const [tracker] = useState(() => createTrackerBase(options))
-  // The latest props, read when an event is sent (react-tracking's pattern): unmemoised
-  // objects such as `properties` or `onError` never re-run an effect.
-  tracker.configure(options)
+  // Made once per provider: the fallback recorder, the fallback conversation id and the tracker.
+  const [own] = useState(() => {
+    const recorder = createMemoryAnalytics()
+    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }) }
+  })
+  const { tracker } = own
+  const conversationId = props.conversationId || own.id
+  // The latest props, read when an event is sent (react-tracking's pattern): unmemoised objects
+  // such as `properties` or `onError` never re-run an effect. Unknown props are ignored.
+  tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
 
@@ -68,5 +71,5 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
-  return <CopilotAnalyticsContext.Provider value={value}>{props.children}</CopilotAnalyticsContext.Provider>
+  return createElement(CopilotAnalyticsContext.Provider, { value }, props.children)
 }
