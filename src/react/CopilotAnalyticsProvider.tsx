@@ -63,7 +63,8 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
     if (endOnPageHide) addEventListener('pagehide', end, true)
     return () => {
       mountedId.current = null
-      removeEventListener('pagehide', end, true)
+      // Only touch page listeners when asked: React Native and bare DOM shims have none.
+      if (endOnPageHide) removeEventListener('pagehide', end, true)
       // StrictMode unmounts and remounts at once (so does a change of these props): only end if
       // nothing came back by the next microtask.
       if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
