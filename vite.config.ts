@@ -14,12 +14,12 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), devtools: here('src/devtools/index.ts') },
+      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), devtools: here('src/devtools/index.ts'), 'ai-sdk': here('src/ai-sdk/index.ts') },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//],
     },
   },
   test: {
@@ -69,8 +69,10 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
+          // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
+          server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
         },
       },
       {

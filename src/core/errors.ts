@@ -8,6 +8,7 @@ export type CopilotAnalyticsErrorCode =
   | 'missing_type'
   | 'missing_action'
   | 'missing_event_name'
+  | 'invalid_chat'
   | 'client_error'
   | 'spec_error'
   | 'invalid_property'

@@ -61,7 +61,10 @@ export interface MessageInput {
   id: string
   role: string
   body?: string
-  /** Only `complete` (the default) sends; `streaming` and any other status wait. */
+  /**
+   * Only `complete` (the default) sends; `streaming` and any other status wait. A reply seen waiting
+   * after a Message Sent gets `time_to_first_token_ms` and `response_time_ms` when it completes.
+   */
   status?: string
   agent?: MessageAgent
   properties?: Properties
@@ -152,6 +155,10 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const listeners = new Set<() => void>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
+  // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
+  // id changes while it streams still counts: `s` when its latest Message Sent went out, `p` once a
+  // reply was seen in progress after it, `f` when that reply first showed content. Bounded.
+  const timing = new Map<string, { s: number; p?: 1; f?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
@@ -272,7 +279,15 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     },
 
     message({ conversationId, id, role, body, status = 'complete', agent, properties }) {
-      if (status !== 'complete') return false
+      const sent = CUSTOMER_ROLES.has(role)
+      const wait = sent ? undefined : timing.get(conversationId)
+      if (status !== 'complete') {
+        if (wait) {
+          wait.p = 1
+          if (body) wait.f ??= now()
+        }
+        return false
+      }
       if (!isNonEmptyString(role)) {
         report('missing_role', `Message ${show(id)}`, role)
         return false
@@ -282,14 +297,19 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
-      const sent = CUSTOMER_ROLES.has(role)
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
+      const timestamp = now()
+      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.s))
+      timing.delete(conversationId)
+      if (sent && timing.set(conversationId, { s: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
         type: sent ? 'message_sent' : 'message_received',
         conversationId,
-        properties,
+        timestamp,
+        // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
+        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...properties } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),

@@ -11,7 +11,7 @@ export interface TrackedMessageInput {
   role: string
   /** The message text (a React node is sent as its text). */
   body?: ReactNode
-  /** `streaming` holds the event back; `complete` (the default) sends it once, with the final body. */
+  /** `streaming` holds the event back (and times the reply); `complete` (the default) sends it once, with the final body. */
   status?: 'complete' | 'streaming' | (string & {})
   /** The agent behind the message, for vocabularies that name one (Segment Live Chat). */
   agent?: MessageAgent

@@ -70,12 +70,27 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
     expect(analytics.calls[5]).toEqual({
       type: 'track',
       event: 'Message Received',
-      properties: { conversationId: 'conv_123', messageId: 'm2', message_body: 'You can export your data from the Settings page.', role: 'agent' },
+      properties: {
+        conversationId: 'conv_123',
+        messageId: 'm2',
+        message_body: 'You can export your data from the Settings page.',
+        role: 'agent',
+        // The reply was seen streaming after the Message Sent: the response-time metrics (issue 7).
+        time_to_first_token_ms: expect.any(Number),
+        response_time_ms: expect.any(Number),
+      },
     })
     expect(analytics.calls[6]).toEqual({
       type: 'track',
       event: 'screeb_copilot_response',
-      properties: { response: 'You can export your data from the Settings page.', conversation_id: 'conv_123', session_id: 'sess_456', message_id: 'm2' },
+      properties: {
+        response: 'You can export your data from the Settings page.',
+        conversation_id: 'conv_123',
+        session_id: 'sess_456',
+        message_id: 'm2',
+        time_to_first_token_ms: expect.any(Number),
+        response_time_ms: expect.any(Number),
+      },
     })
     expect(analytics.calls[8]).toMatchObject({ properties: { rating_scale: '5', rating: '4' } })
   })

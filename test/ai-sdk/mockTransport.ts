@@ -1,0 +1,58 @@
+import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai'
+
+/** One scripted reply: the chunks a server would stream, in order; `wait` pauses until released. */
+export type Step = UIMessageChunk | { wait: Promise<unknown> } | { throws: Error }
+
+/**
+ * A ChatTransport with no network: each request streams the next scripted reply as UI message
+ * chunks, as `toUIMessageStreamResponse()` would, and honours the abort signal like fetch does.
+ */
+export function mockTransport(
+  replies: Step[][] | ((messages: UIMessage[]) => Step[]),
+  { delayMs = 0 }: { delayMs?: number } = {},
+): ChatTransport<UIMessage> & { requests: number } {
+  const transport = {
+    requests: 0,
+    async sendMessages({ abortSignal, messages }: { abortSignal: AbortSignal | undefined; messages: UIMessage[] }) {
+      const steps = (typeof replies === 'function' ? replies(messages) : replies[transport.requests]) ?? []
+      transport.requests++
+      return new ReadableStream<UIMessageChunk>({
+        async start(controller) {
+          const aborted = () => abortSignal?.aborted
+          for (const step of steps) {
+            if (aborted()) break
+            if ('wait' in step) {
+              await Promise.race([step.wait, new Promise((resolve) => abortSignal?.addEventListener('abort', resolve))])
+              continue
+            }
+            if ('throws' in step) {
+              controller.error(step.throws)
+              return
+            }
+            controller.enqueue(step)
+            // One chunk per task, as a network stream would deliver them.
+            await new Promise((resolve) => setTimeout(resolve, delayMs))
+          }
+          if (!aborted()) controller.close()
+        },
+      })
+    },
+    async reconnectToStream() {
+      return null
+    },
+  }
+  return transport
+}
+
+/** A promise with its resolve, to hold a stream at a point until the test releases it. */
+export function gate() {
+  let open!: () => void
+  const wait = new Promise<void>((resolve) => (open = resolve))
+  return { wait, open }
+}
+
+export const textReply = (id: string, ...deltas: string[]): UIMessageChunk[] => [
+  { type: 'text-start', id },
+  ...deltas.map((delta): UIMessageChunk => ({ type: 'text-delta', id, delta })),
+  { type: 'text-end', id },
+]
