@@ -39,6 +39,9 @@ export interface KeyStoreOptions {
  */
 export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
   let map: Map<string, string> | undefined
+  // Keys in write order, oldest first. One iterator kept across evictions: a fresh `keys()` per
+  // eviction would walk past every slot deleted since the Map last compacted (about 0.7 us a key at 2,000).
+  let oldest: Iterator<string> | undefined
   let writeScheduled = false
 
   const load = (): Map<string, string> => {
@@ -68,7 +71,12 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
       const keys = load()
       keys.delete(key)
       keys.set(key, value)
-      while (keys.size > limit) keys.delete(keys.keys().next().value as string)
+      while (keys.size > limit) {
+        // Everything before the iterator was evicted or rewritten behind it, so its next key is the oldest.
+        let next = (oldest ??= keys.keys()).next()
+        if (next.done) next = (oldest = keys.keys()).next()
+        keys.delete(next.value as string)
+      }
       // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
       if (storage && !writeScheduled) {
         writeScheduled = true
