@@ -205,13 +205,24 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     let cached = snapshots.get(conversationId)
     if (!cached || cached[0] !== saved) {
       const state = { conversationId, isStarted: false, isEnded: false, messageCount: 0, ...(saved && JSON.parse(saved)) }
-      snapshots.set(conversationId, (cached = [saved, state]))
+      remember(conversationId, (cached = [saved, state]))
     }
     return cached![1]
   }
+  // At most one snapshot per conversation the key store can remember: a long-lived tracker (a
+  // server, a support console) sees conversations without end, and this cache must not outgrow the store.
+  const remember = (conversationId: string, entry: [string | undefined, ConversationState]) => {
+    snapshots.set(conversationId, entry)
+    if (snapshots.size > store().limit) snapshots.delete(snapshots.keys().next().value!)
+  }
   const update = (conversationId: string, patch: Partial<ConversationState>) => {
     const { isStarted, isEnded, messageCount, startedAt } = { ...conversation(conversationId), ...patch }
-    store().set('c:' + conversationId, JSON.stringify({ isStarted, isEnded, messageCount, startedAt }))
+    const saved = JSON.stringify({ isStarted, isEnded, messageCount, startedAt })
+    store().set('c:' + conversationId, saved)
+    // Cache what was just written, so the next read does not parse it back: once per message otherwise.
+    const state: ConversationState = { conversationId, isStarted, isEnded, messageCount }
+    if (startedAt !== undefined) state.startedAt = startedAt
+    remember(conversationId, [saved, state])
     listeners.forEach((listener) => listener())
   }
 
