@@ -2,46 +2,53 @@ import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { createKeyStore } from '../../src/core/keyStore'
 
-// The reference: an array, oldest written first, that forgets from the front.
-function referenceStore(limit: number) {
-  const entries: [string, string][] = []
-  return {
-    set(key: string, value: string) {
-      const at = entries.findIndex(([k]) => k === key)
-      if (at >= 0) entries.splice(at, 1)
-      entries.push([key, value])
-      while (entries.length > limit) entries.shift()
-    },
-    get: (key: string) => entries.find(([k]) => k === key)?.[1],
-    get size() {
-      return entries.length
-    },
-  }
-}
+const operations = fc.array(
+  fc.oneof(
+    // Key 0 is rewritten often, like a conversation's state between its messages' keys.
+    { weight: 10, arbitrary: fc.tuple(fc.constant('set' as const), fc.constant(0), fc.integer({ min: 0, max: 3 })) },
+    { weight: 20, arbitrary: fc.tuple(fc.constant('set' as const), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 })) },
+    { weight: 1, arbitrary: fc.constant(['clear'] as const) },
+  ),
+  { maxLength: 300 },
+)
 
-test('forgets exactly the least recently written keys, however writes, rewrites and clears interleave', () => {
+test('stays within its limit, never returns a stale value, and keeps every key written since fewer than limit / 2 others', () => {
   fc.assert(
-    fc.property(
-      fc.integer({ min: 1, max: 8 }),
-      fc.array(fc.oneof(fc.tuple(fc.constant('set' as const), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 3 })), fc.constant(['clear'] as const)), { maxLength: 300 }),
-      (limit, operations) => {
-        const store = createKeyStore({ storage: null, limit })
-        let reference = referenceStore(limit)
-        for (const operation of operations) {
-          if (operation[0] === 'clear') {
-            store.clear()
-            reference = referenceStore(limit)
-          } else {
-            store.set('k' + operation[1], 'v' + operation[2])
-            reference.set('k' + operation[1], 'v' + operation[2])
-          }
-          expect(store.size).toBe(reference.size)
+    fc.property(fc.integer({ min: 1, max: 8 }), operations, (limit, ops) => {
+      const store = createKeyStore({ storage: null, limit })
+      // Per key: its latest value, and the keys written after it (since it was last written).
+      let written = new Map<string, { value: string; after: Set<string> }>()
+      for (const op of ops) {
+        if (op[0] === 'clear') {
+          store.clear()
+          written = new Map()
+        } else {
+          const key = 'k' + op[1]
+          const value = 'v' + op[2]
+          store.set(key, value)
+          for (const [other, state] of written) if (other !== key) state.after.add(key)
+          written.set(key, { value, after: new Set() })
         }
-        for (let k = 0; k <= 12; k++) expect(store.get('k' + k)).toBe(reference.get('k' + k))
-      },
-    ),
+        expect(store.size).toBeLessThanOrEqual(limit)
+        for (let k = 0; k <= 12; k++) {
+          const state = written.get('k' + k)
+          const got = store.get('k' + k)
+          if (got !== undefined) expect(got).toBe(state?.value) // never a value that was overwritten or cleared
+          if (state && state.after.size < limit / 2) expect(got).toBe(state.value)
+        }
+      }
+    }),
     { numRuns: 300 },
   )
+})
+
+test('without rewrites it forgets exactly the oldest keys', () => {
+  const store = createKeyStore({ storage: null, limit: 5 })
+  for (let i = 0; i < 1000; i++) {
+    store.set('m' + i, '1')
+    expect(store.size).toBe(Math.min(i + 1, 5))
+  }
+  for (let i = 0; i < 1000; i++) expect(store.get('m' + i)).toBe(i >= 995 ? '1' : undefined)
 })
 
 test('a key rewritten on every write survives any number of newer keys', () => {
@@ -55,4 +62,15 @@ test('a key rewritten on every write survives any number of newer keys', () => {
   expect(store.get('m9998')).toBe('1')
   expect(store.get('m9997')).toBeUndefined()
   expect(store.size).toBe(3)
+})
+
+test('two conversations rewritten in turn both survive a long stream of new keys', () => {
+  const store = createKeyStore({ storage: null, limit: 10 })
+  for (let i = 0; i < 5_000; i++) {
+    store.set('m' + i, '1')
+    store.set(i % 2 ? 'c:a' : 'c:b', String(i))
+  }
+  expect(store.get('c:a')).toBe('4999')
+  expect(store.get('c:b')).toBe('4998')
+  expect(store.size).toBe(10)
 })
