@@ -76,11 +76,11 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
     get: (key) => load().get(key),
     set(key, value) {
       const keys = load()
-      if (key === hot && moves - hotAt < limit / 2 && keys.has(key)) {
+      if (key === hot && moves - hotAt < limit / 2) {
         // The conversation's state is rewritten on every message. Moving a key to the newest end
         // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
         // key rewritten last stays in place while it is still among the newest half: it cannot be
-        // forgotten before limit / 2 other keys are written after it.
+        // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
         keys.set(key, value)
       } else {
         if (keys.delete(key)) (hot = key), (hotAt = moves + 1)
@@ -88,10 +88,9 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
         moves++
       }
       while (keys.size > limit) {
-        // Everything before the iterator was evicted or rewritten behind it, so its next key is the oldest.
-        let next = (oldest ??= keys.keys()).next()
-        if (next.done) next = (oldest = keys.keys()).next()
-        keys.delete(next.value as string)
+        // Everything before the iterator was evicted or moved behind it, so its next key is the oldest
+        // (and there is one: the Map is not empty).
+        keys.delete((oldest ??= keys.keys()).next().value as string)
       }
       // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
       if (storage && !writeScheduled) {

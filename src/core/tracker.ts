@@ -220,9 +220,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     const saved = JSON.stringify({ isStarted, isEnded, messageCount, startedAt })
     store().set('c:' + conversationId, saved)
     // Cache what was just written, so the next read does not parse it back: once per message otherwise.
-    const state: ConversationState = { conversationId, isStarted, isEnded, messageCount }
-    if (startedAt !== undefined) state.startedAt = startedAt
-    remember(conversationId, [saved, state])
+    remember(conversationId, [saved, compact({ conversationId, isStarted, isEnded, messageCount, startedAt }) as unknown as ConversationState])
     listeners.forEach((listener) => listener())
   }
 
