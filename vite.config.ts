@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'react19',
           environment: 'jsdom',
+          env: { VITEST_REACT_MAJOR: '19' },
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/react18/**'],
           setupFiles: ['test/setup.ts'],
@@ -49,6 +50,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'jsdom',
+          env: { VITEST_REACT_MAJOR: '18' },
           include: ['test/react/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
         },

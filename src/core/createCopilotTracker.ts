@@ -1,4 +1,4 @@
-import { lastFeedback, startAction, trackAction, trackComponent, trackCustom, trackFeedback, trackMedia, type ComponentInput } from './events'
+import { lastFeedback, startAction, trackAction, trackComponent, trackConversion, trackCustom, trackFeedback, trackMedia, type ComponentInput } from './events'
 import { createTrackerBase, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type TrackerOptions } from './tracker'
 import type { Properties } from './types'
 
@@ -13,6 +13,8 @@ export interface CopilotTracker extends TrackerBase {
   media(input: MediaInput): void
   component(input: ComponentInput): void
   track(conversationId: string, event: string, properties?: Properties, options?: { messageId?: string }): void
+  /** A conversion: a Track call named `name` for Segment, `screeb_copilot_conversion` for Screeb. */
+  conversion(conversationId: string, name: string, properties?: Properties, options?: { messageId?: string }): void
 }
 
 /**
@@ -38,5 +40,6 @@ export function createCopilotTracker(options: TrackerOptions): CopilotTracker {
     media: (input) => trackMedia(base, input),
     component: (input) => trackComponent(base, input),
     track: (conversationId, event, properties, messageOptions) => trackCustom(base, conversationId, event, properties, messageOptions),
+    conversion: (conversationId, name, properties, messageOptions) => trackConversion(base, conversationId, name, properties, messageOptions),
   }
 }

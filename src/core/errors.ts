@@ -26,7 +26,7 @@ export class CopilotAnalyticsError extends Error {
   declare readonly cause?: unknown
 
   constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) {
-    super('[react-copilot-analytics] ' + message)
+    super('[react-copilot-analytics] ' + message + ' Nothing was sent for it.')
     this.name = 'CopilotAnalyticsError'
     this.code = code
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause

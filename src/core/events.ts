@@ -1,5 +1,5 @@
-import { compact, isNonEmptyString, normaliseRole, rejected, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase } from './tracker'
-import type { CopilotEvent, Properties } from './types'
+import { isNonEmptyString, normaliseRole, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type EventInput } from './tracker'
+import type { Properties } from './types'
 
 // Each event kind is a standalone function over the tracker base, so a bundle pays only for the
 // kinds it imports (the typical chat imports messages and feedback only).
@@ -7,30 +7,29 @@ import type { CopilotEvent, Properties } from './types'
 /** Feedback Submitted; true when the rating was valid (sent now, or already sent with that value). */
 export function trackFeedback(tracker: TrackerBase, { conversationId, rating, messageId, scale, properties }: FeedbackInput): boolean {
   if (typeof rating !== 'number' || !Number.isFinite(rating) || (scale !== undefined && (rating < 0 || rating > scale))) {
-    tracker.report('invalid_rating', rejected(`A rating must be a finite number${scale === undefined ? '' : ` from 0 to ${scale}`} (strings are not converted)`, rating))
+    tracker.report('invalid_rating', scale === undefined ? 'A rating' : `A rating from 0 to ${scale}`, rating)
     return false
   }
   if (messageId !== undefined && !isNonEmptyString(messageId)) {
-    tracker.report('missing_message_id', rejected('Feedback needs a non-empty string messageId, or none for the whole conversation', messageId))
+    tracker.report('missing_message_id', "Feedback's message", messageId)
     return false
   }
-  if (tracker.claim(feedbackKey(conversationId, messageId), String(rating))) {
-    tracker.emit({ type: 'feedback_submitted', conversationId, timestamp: tracker.now(), properties: compact(properties ?? {}), rating, scale, messageId })
+  if (tracker.claim(feedbackKey(conversationId, messageId), rating)) {
+    tracker.emit({ type: 'feedback_submitted', conversationId, properties, rating, scale, messageId })
   }
   return true
 }
 
 /** The last rating sent for a message (or the conversation), if any. */
 export function lastFeedback(tracker: TrackerBase, conversationId: string, messageId?: string): number | undefined {
-  const saved = tracker.peek(feedbackKey(conversationId, messageId))
-  return saved === undefined ? undefined : Number(saved)
+  return tracker.peek(feedbackKey(conversationId, messageId)) as number | undefined
 }
 
 const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')
 
 const validType = (tracker: TrackerBase, type: unknown, what: string) => {
   if (isNonEmptyString(type)) return true
-  tracker.report('missing_type', rejected(`${what} needs a non-empty string type`, type))
+  tracker.report('missing_type', what, type)
   return false
 }
 
@@ -39,14 +38,13 @@ export function startAction(tracker: TrackerBase, input: ActionInput): ActionHan
   const noop: ActionHandle = { complete() {} }
   if (!validType(tracker, input.type, 'An action')) return noop
   if (!isNonEmptyString(input.action)) {
-    tracker.report('missing_action', rejected(`Action "${input.type}" needs a non-empty string action (what was done)`, input.action))
+    tracker.report('missing_action', `Action "${input.type}"`, input.action)
     return noop
   }
-  const event = (type: 'action_started' | 'action_completed', reason?: string): CopilotEvent => ({
+  const event = (type: 'action_started' | 'action_completed', reason?: string): EventInput => ({
     type,
     conversationId: input.conversationId,
-    timestamp: tracker.now(),
-    properties: compact(input.properties ?? {}),
+    properties: input.properties,
     actionType: input.type,
     action: input.action,
     title: input.title,
@@ -76,7 +74,7 @@ export function trackAction(tracker: TrackerBase, input: ActionInput): void {
 export function trackMedia(tracker: TrackerBase, { conversationId, type, subType, messageId, role = 'agent', id, properties }: MediaInput): void {
   if (!validType(tracker, type, 'Generated media')) return
   if (id !== undefined && !tracker.claim('g:' + conversationId + ':' + id)) return
-  tracker.emit({ type: 'media_generated', conversationId, timestamp: tracker.now(), properties: compact(properties ?? {}), mediaType: type, subType, role: normaliseRole(role), messageId, id })
+  tracker.emit({ type: 'media_generated', conversationId, properties, mediaType: type, subType, role: normaliseRole(role), messageId, id })
 }
 
 export interface ComponentInput {
@@ -90,14 +88,29 @@ export interface ComponentInput {
 export function trackComponent(tracker: TrackerBase, { conversationId, type, messageId, properties }: ComponentInput): void {
   if (!validType(tracker, type, 'A component')) return
   if (!tracker.claim('k:' + conversationId + ':' + (messageId ?? '') + ':' + type)) return
-  tracker.emit({ type: 'component_loaded', conversationId, timestamp: tracker.now(), properties: compact(properties ?? {}), componentType: type, messageId })
+  tracker.emit({ type: 'component_loaded', conversationId, properties, componentType: type, messageId })
 }
 
 /** A standard Track call tied to the conversation (and to a message when given). */
-export function trackCustom(tracker: TrackerBase, conversationId: string, event: string, properties: Properties = {}, { messageId }: { messageId?: string } = {}): void {
+export function trackCustom(
+  tracker: TrackerBase,
+  conversationId: string,
+  event: string,
+  properties: Properties = {},
+  { messageId }: { messageId?: string } = {},
+  conversion?: boolean,
+): void {
   if (!isNonEmptyString(event)) {
-    tracker.report('missing_event_name', rejected('track() needs a non-empty event name', event))
+    tracker.report('missing_event_name', conversion ? 'trackConversion()' : 'track()', event)
     return
   }
-  tracker.emit({ type: 'custom', conversationId, timestamp: tracker.now(), properties: compact(properties), event, messageId })
+  tracker.emit({ type: 'custom', conversationId, properties, event, messageId, conversion })
+}
+
+/**
+ * A conversion the copilot led to (a purchase, a signup...): a standard Track call named `name` in
+ * the Segment vocabularies, `screeb_copilot_conversion` in Screeb's.
+ */
+export function trackConversion(tracker: TrackerBase, conversationId: string, name: string, properties?: Properties, options?: { messageId?: string }): void {
+  trackCustom(tracker, conversationId, name, properties, options, true)
 }

@@ -8,6 +8,7 @@ export {
   normaliseRole,
   type ActionHandle,
   type ActionInput,
+  type ConversationRecord,
   type ConversationState,
   type FeedbackInput,
   type MediaInput,
@@ -19,4 +20,9 @@ export type { ComponentInput } from './events'
 export { createKeyStore, DEFAULT_KEY_LIMIT, type KeyStore, type KeyStoreOptions, type StorageLike } from './keyStore'
 export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
 export { segmentCopilot } from '../specs/segmentCopilot'
-export type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotEventType, CopilotSpec, MessageAgent, Properties } from './types'
+export { segmentCopilotLegacy } from '../specs/segmentCopilotLegacy'
+export { segmentLiveChat } from '../specs/segmentLiveChat'
+export { watsonxAssistant } from '../specs/watsonxAssistant'
+export { screebCopilot } from '../specs/screebCopilot'
+export { screebClient, type ScreebFunction } from '../clients/screebClient'
+export type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotEventType, CopilotSpec, MessageAgent, Properties, SpecContext } from './types'

@@ -10,18 +10,16 @@ export interface StorageLike {
  * optionally mirrored to a Storage so that a reload of the tab does not send anything twice.
  */
 export interface KeyStore {
-  get(key: string): string | undefined
-  set(key: string, value: string): void
+  /** Values are JSON data, kept as given (the same object comes back until it is replaced). */
+  get(key: string): unknown
+  set(key: string, value: unknown): void
   /** Forget everything, in memory and in the mirror storage. */
   clear(): void
   readonly size: number
   readonly limit: number
 }
 
-/**
- * How many keys the default store keeps (the oldest written are forgotten first; a key rewritten
- * again and again is kept at least until half this many other keys are written after it).
- */
+/** How many keys the default store keeps (the oldest are forgotten first). */
 export const DEFAULT_KEY_LIMIT = 2000
 const STORAGE_KEY = 'react-copilot-analytics:v1'
 
@@ -41,34 +39,39 @@ export interface KeyStoreOptions {
  * const tracker = createCopilotTracker({ analytics, keyStore })
  */
 export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
-  let map: Map<string, string> | undefined
-  // Keys in write order, oldest first. One iterator kept across evictions: a fresh `keys()` per
-  // eviction would walk past every slot deleted since the Map last compacted (about 0.7 us a key at 2,000).
+  let map: Map<string, unknown> | undefined
+  let writeScheduled = false
+  // Eviction state: the oldest-first iterator, the last key moved by a rewrite, and how many keys
+  // had been moved to the newest end when it was.
   let oldest: Iterator<string> | undefined
-  // The last key moved by a rewrite, and the count of keys moved to the newest end when it was.
   let hot: string | undefined
   let hotAt = 0
   let moves = 0
-  let writeScheduled = false
 
-  const load = (): Map<string, string> => {
-    if (map) return map
-    map = new Map()
-    try {
-      const saved = storage?.getItem(storageKey)
-      if (saved) for (const [k, v] of JSON.parse(saved) as [string, string][]) map.set(k, v)
-    } catch {
-      // Unreadable or foreign data: start empty rather than break the host app.
+  const load = (): Map<string, unknown> => {
+    if (!map) {
+      map = new Map()
+      try {
+        map = new Map(JSON.parse(storage?.getItem(storageKey) || '[]'))
+      } catch {
+        // Unreadable or foreign data: start empty rather than break the host app.
+      }
     }
     return map
   }
 
-  const write = () => {
-    writeScheduled = false
-    try {
-      storage?.setItem(storageKey, JSON.stringify([...load()]))
-    } catch {
-      // Quota or privacy mode: the in-memory keys still hold for this page's life.
+  // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
+  const persist = () => {
+    if (storage && !writeScheduled) {
+      writeScheduled = true
+      queueMicrotask(() => {
+        writeScheduled = false
+        try {
+          storage.setItem(storageKey, JSON.stringify([...load()]))
+        } catch {
+          // Quota or privacy mode: the in-memory keys still hold for this page's life.
+        }
+      })
     }
   }
 
@@ -87,24 +90,16 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
         keys.set(key, value)
         moves++
       }
-      while (keys.size > limit) {
-        // Everything before the iterator was evicted or moved behind it, so its next key is the oldest
-        // (and there is one: the Map is not empty).
-        keys.delete((oldest ??= keys.keys()).next().value as string)
-      }
-      // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
-      if (storage && !writeScheduled) {
-        writeScheduled = true
-        queueMicrotask(write)
-      }
+      // Everything before this iterator was evicted or moved behind it, so its next key is the oldest
+      // (and there is one: the Map is not empty). A fresh keys() per eviction would walk past every
+      // slot deleted since the Map last compacted: ~0.7 us a key at 2,000.
+      while (keys.size > limit) keys.delete((oldest ??= keys.keys()).next().value as string)
+      persist()
     },
     clear() {
-      load().clear()
-      try {
-        storage?.removeItem(storageKey)
-      } catch {
-        // nothing to clear
-      }
+      map = new Map()
+      oldest = undefined // it walks the old Map
+      persist()
     },
     get size() {
       return load().size
@@ -122,9 +117,9 @@ export function getDefaultKeyStore(): KeyStore {
 
 function sessionStorageOrNull(): StorageLike | null {
   try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage
+    return sessionStorage // a ReferenceError on a server, a SecurityError in a sandboxed iframe
   } catch {
-    return null // a sandboxed iframe throws on access
+    return null
   }
 }
 

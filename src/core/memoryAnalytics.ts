@@ -1,3 +1,4 @@
+import { compact } from './compact'
 import type { AnalyticsClient, Properties } from './types'
 
 /** One call as the memory recorder keeps it. */
@@ -35,15 +36,9 @@ export function createMemoryAnalytics(): MemoryAnalytics {
   }
   return {
     calls,
-    track(event, properties = {}) {
-      record({ type: 'track', event, properties: { ...properties } })
-    },
-    identify(userId, traits = {}, options) {
-      const call: MemoryCall = { type: 'identify', traits: { ...traits } }
-      if (userId) call.userId = userId
-      if (typeof options?.anonymousId === 'string') call.anonymousId = options.anonymousId
-      record(call)
-    },
+    track: (event, properties = {}) => record({ type: 'track', event, properties: { ...properties } }),
+    identify: (userId, traits = {}, options) =>
+      record(compact({ type: 'identify', userId: userId || undefined, anonymousId: options?.anonymousId, traits: { ...traits } }) as MemoryCall),
     events: () => calls.flatMap((call) => (call.type === 'track' ? [call.event] : [])),
     clear() {
       calls.length = 0
@@ -51,9 +46,7 @@ export function createMemoryAnalytics(): MemoryAnalytics {
     },
     subscribe(listener) {
       listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-      }
+      return () => void listeners.delete(listener)
     },
   }
 }

@@ -1,7 +1,18 @@
 import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
+import { explain } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
+
+/** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
+export type EventInput = CopilotEvent extends infer E
+  ? E extends { timestamp: number }
+    ? Omit<E, 'timestamp' | 'properties'> & { timestamp?: number; properties?: Properties }
+    : never
+  : never
 import { segmentCopilot } from '../specs/segmentCopilot'
+import { compact } from './compact'
+
+export { compact }
 
 export interface TrackerOptions {
   /** Where calls go. Required for the core tracker; the React provider defaults to a memory recorder. */
@@ -10,6 +21,8 @@ export interface TrackerOptions {
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Merged into every track call (spec properties win on a clash). */
   properties?: Properties
+  /** A session id for vocabularies that carry one (Screeb's `session_id`); default: one per browser tab. */
+  sessionId?: string
   userId?: string | null
   anonymousId?: string | null
   traits?: Properties
@@ -21,8 +34,8 @@ export interface TrackerOptions {
   now?: () => number
 }
 
-export interface ConversationState {
-  conversationId: string
+/** A conversation's state as the tracker keeps it. */
+export interface ConversationRecord {
   isStarted: boolean
   isEnded: boolean
   /** Message Sent + Message Received so far. */
@@ -30,6 +43,12 @@ export interface ConversationState {
   /** When Conversation Started was sent (ms since the epoch). */
   startedAt?: number
 }
+
+export interface ConversationState extends ConversationRecord {
+  conversationId: string
+}
+
+const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
 
 export interface MessageInput {
   conversationId: string
@@ -89,7 +108,7 @@ export interface FeedbackInput {
 export interface TrackerBase {
   /** Replace some options; cheap, safe to call on every render. */
   configure(options: Partial<TrackerOptions>): void
-  getConversation(conversationId: string): ConversationState
+  getConversation(conversationId: string): ConversationRecord
   /** Notified whenever a conversation's state changes. */
   subscribe(listener: () => void): () => void
   start(conversationId: string): void
@@ -98,57 +117,47 @@ export interface TrackerBase {
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
   /** Sends Identify for the configured userId / anonymousId unless already sent. */
   syncIdentity(): void
-  /** Maps an event through the spec(s) and sends the calls. */
-  emit(event: CopilotEvent): void
+  /** Maps an event through the spec(s) and sends the calls; `timestamp` defaults to now, `properties` to none. */
+  emit(event: EventInput): void
   /** Marks a key as sent with a value; false when it already held that value (send nothing then). */
-  claim(key: string, value?: string): boolean
-  peek(key: string): string | undefined
-  report(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown): void
+  claim(key: string, value?: unknown): boolean
+  peek(key: string): unknown
+  /** Sends a CopilotAnalyticsError to onError: `subject` is what was wrong, `got` the value that came. */
+  report(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): void
   now(): number
 }
 
+// Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
+declare const process: { env: { NODE_ENV?: string } }
+
 const CUSTOMER_ROLES = new Set(['customer', 'user'])
-const noop = () => {}
-const isProduction = (() => {
-  try {
-    return process.env.NODE_ENV === 'production'
-  } catch {
-    return false
-  }
-})()
 const warn = (error: CopilotAnalyticsError) => {
-  if (!isProduction) console.warn(error.message)
+  try {
+    if (process.env.NODE_ENV !== 'production') console.warn(error.message)
+  } catch {
+    console.warn(error.message) // no bundler replaced process.env.NODE_ENV: treat it as development
+  }
 }
 export const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
-/** The message for bad input: what is needed, what came, and that nothing was sent for it. */
-export const rejected = (need: string, got: unknown) =>
-  `${need}; got ${typeof got == 'string' ? JSON.stringify(got) : String(got)} (${typeof got}). Nothing was sent for it.`
 
-/** Drops `undefined` values so nothing undefined reaches the wire. */
-export function compact(properties: Properties): Properties {
-  const out: Properties = {}
-  for (const key in properties) if (properties[key] !== undefined) out[key] = properties[key]
-  return out
-}
 
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
 export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const options: TrackerOptions = { ...initial }
   const listeners = new Set<() => void>()
-  const snapshots = new Map<string, [string | undefined, ConversationState]>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
 
-  const report = (code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) => {
+  const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, message, cause))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
     } catch {
       // An onError that throws must not break the host app either.
     }
   }
 
   /** Marks a key as sent; false when it already was (the caller then sends nothing). */
-  const claim = (key: string, value = '1') => {
+  const claim = (key: string, value: unknown = 1) => {
     if (store().get(key) === value) return false
     store().set(key, value)
     return true
@@ -161,27 +170,26 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       const result =
         call.type === 'track'
           ? client.track(call.event, compact({ ...options.properties, ...call.properties }))
-          : client.identify(call.userId ?? null, call.traits, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
-      if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-        ;(result as PromiseLike<unknown>).then(noop, (error: unknown) => clientFailed(name, error))
-      }
+          : client.identify(call.userId ?? null, compact(call.traits), call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
+      // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
+      ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
     } catch (error) {
       clientFailed(name, error)
     }
   }
 
-  const clientFailed = (name: string, error: unknown) =>
-    report('client_error', `The analytics client failed on "${name}", so it was not delivered: ${error instanceof Error ? error.message : error}`, error)
+  const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
-  const emit = (event: CopilotEvent) => {
+  const emit = (input: EventInput) => {
+    const event = { ...input, timestamp: input.timestamp ?? now(), properties: input.properties ?? {} } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
     const specs = options.spec ?? segmentCopilot
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event)
+        calls = spec.map(event, options)
       } catch (error) {
-        report('spec_error', `Spec "${spec.name}" threw on "${event.type}"`, error)
+        report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
         continue
       }
       for (const call of calls) dispatch(call)
@@ -191,44 +199,26 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     if (!userId && !anonymousId) return
     if (!claim('i:' + (userId ? 'u:' + userId : 'a:' + anonymousId))) return
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: compact(traits), timestamp: now() })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
   }
 
   function syncIdentity() {
     identify(options.userId, options.traits, options.anonymousId)
   }
 
-  // Conversation state lives in the key store so that it survives remounts and reloads; the
-  // snapshot is cached per stored string so useSyncExternalStore sees a stable object.
-  const conversation = (conversationId: string): ConversationState => {
-    const saved = store().get('c:' + conversationId)
-    let cached = snapshots.get(conversationId)
-    if (!cached || cached[0] !== saved) {
-      const state = { conversationId, isStarted: false, isEnded: false, messageCount: 0, ...(saved && JSON.parse(saved)) }
-      remember(conversationId, (cached = [saved, state]))
-    }
-    return cached![1]
-  }
-  // At most one snapshot per conversation the key store can remember: a long-lived tracker (a
-  // server, a support console) sees conversations without end, and this cache must not outgrow the store.
-  const remember = (conversationId: string, entry: [string | undefined, ConversationState]) => {
-    snapshots.set(conversationId, entry)
-    if (snapshots.size > store().limit) snapshots.delete(snapshots.keys().next().value!)
-  }
-  const update = (conversationId: string, patch: Partial<ConversationState>) => {
-    const { isStarted, isEnded, messageCount, startedAt } = { ...conversation(conversationId), ...patch }
-    const saved = JSON.stringify({ isStarted, isEnded, messageCount, startedAt })
-    store().set('c:' + conversationId, saved)
-    // Cache what was just written, so the next read does not parse it back: once per message otherwise.
-    remember(conversationId, [saved, compact({ conversationId, isStarted, isEnded, messageCount, startedAt }) as unknown as ConversationState])
+  // Conversation state lives in the key store, as one immutable object replaced on each change,
+  // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
+  const conversation = (conversationId: string) => (store().get('c:' + conversationId) ?? NEW_CONVERSATION) as ConversationRecord
+  const update = (conversationId: string, patch: Partial<ConversationRecord>) => {
+    store().set('c:' + conversationId, { ...conversation(conversationId), ...patch })
     listeners.forEach((listener) => listener())
   }
 
-  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string }) => {
+  const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
     if (conversation(conversationId).isStarted) return
     const timestamp = now()
     update(conversationId, { isStarted: true, startedAt: timestamp })
-    emit({ type: 'conversation_started', conversationId, timestamp, properties: {}, firstMessage })
+    emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
   }
 
   return {
@@ -254,7 +244,6 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         type: 'conversation_ended',
         conversationId,
         timestamp,
-        properties: {},
         messageCount: state.messageCount,
         durationMs: Math.max(0, timestamp - (state.startedAt ?? timestamp)),
       })
@@ -263,26 +252,27 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     message({ conversationId, id, role, body, status = 'complete', agent, properties }) {
       if (status !== 'complete') return false
       if (!isNonEmptyString(role)) {
-        report('missing_role', rejected(`Message ${JSON.stringify(id)} needs a role ("user", "assistant"...)`, role))
+        report('missing_role', `Message ${JSON.stringify(id)}`, role)
         return false
       }
       if (!isNonEmptyString(id)) {
-        report('missing_message_id', rejected(`A ${role} message needs its chat id (a non-empty string) to be sent exactly once`, id))
+        report('missing_message_id', `A ${role} message`, id)
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
       const sent = CUSTOMER_ROLES.has(role)
-      if (sent) ensureStarted(conversationId, { messageId: id, body })
-      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
+      if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
+      const { messageCount, startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: messageCount + 1 })
       emit({
         type: sent ? 'message_sent' : 'message_received',
         conversationId,
-        timestamp: now(),
-        properties: compact(properties ?? {}),
+        properties,
         messageId: id,
         body,
         role: normaliseRole(role),
         agent,
+        startedAt,
       })
       return true
     },

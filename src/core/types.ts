@@ -20,7 +20,7 @@ interface EventBase {
   conversationId: string
   /** Milliseconds since the epoch, when the tracker accepted the event. */
   timestamp: number
-  /** Extra properties given by the caller for this event (already free of `undefined`). */
+  /** Extra properties given by the caller for this event (`undefined` values are dropped on dispatch). */
   properties: Properties
 }
 
@@ -37,6 +37,8 @@ export interface MessageEventFields extends EventBase {
   /** Normalised: `customer` for sent messages, `agent` for `assistant`, other roles as given. */
   role: string
   agent?: MessageAgent
+  /** When the conversation started (ms since the epoch); absent for a message that came before it. */
+  startedAt?: number
 }
 
 /**
@@ -44,7 +46,7 @@ export interface MessageEventFields extends EventBase {
  * {@link AnalyticsCall}s; see `src/specs/segmentCopilot.ts` for the default mapping.
  */
 export type CopilotEvent =
-  | ({ type: 'conversation_started'; firstMessage?: { messageId: string; body?: string } } & EventBase)
+  | ({ type: 'conversation_started'; firstMessage?: { messageId: string; body?: string; agent?: MessageAgent } } & EventBase)
   | ({ type: 'message_sent' } & MessageEventFields)
   | ({ type: 'message_received' } & MessageEventFields)
   | ({ type: 'conversation_ended'; messageCount: number; durationMs: number } & EventBase)
@@ -53,7 +55,7 @@ export type CopilotEvent =
   | ({ type: 'media_generated'; mediaType: string; subType?: string; role: string; messageId?: string; id?: string } & EventBase)
   | ({ type: 'component_loaded'; componentType: string; messageId?: string } & EventBase)
   | ({ type: 'feedback_submitted'; rating: number; scale?: number; messageId?: string } & EventBase)
-  | ({ type: 'custom'; event: string; messageId?: string } & EventBase)
+  | ({ type: 'custom'; event: string; messageId?: string; /** Sent by `trackConversion()`. */ conversion?: boolean } & EventBase)
   | { type: 'identify'; userId?: string; anonymousId?: string; traits: Properties; timestamp: number }
 
 interface ActionFields extends EventBase {
@@ -63,6 +65,14 @@ interface ActionFields extends EventBase {
 }
 
 export type CopilotEventType = CopilotEvent['type']
+
+/** What a spec may read besides the event: the tracker's options (provider props). */
+export interface SpecContext {
+  /** The provider's `properties` (the tracker also merges them into every track call, under the spec's). */
+  readonly properties?: Properties
+  /** The provider's `sessionId`, for vocabularies that carry one (Screeb). */
+  readonly sessionId?: string
+}
 
 /**
  * A vocabulary: a name and a pure mapping from canonical events to analytics calls.
@@ -76,5 +86,5 @@ export type CopilotEventType = CopilotEvent['type']
  */
 export interface CopilotSpec {
   readonly name: string
-  map(event: CopilotEvent): AnalyticsCall[]
+  map(event: CopilotEvent, context?: SpecContext): AnalyticsCall[]
 }

@@ -17,6 +17,8 @@ export interface CopilotAnalyticsProviderProps {
   traits?: Properties
   /** Merged into every track call, e.g. `{ assistantId: 'support-bot' }`. */
   properties?: Properties
+  /** Screeb's `session_id`. Default: an id kept for the browser tab (sessionStorage). */
+  sessionId?: string
   /** The vocabulary; default Segment AI Copilot. An array fans out to each. */
   spec?: CopilotSpec | readonly CopilotSpec[]
   /** Send Conversation Ended when the provider unmounts. Default false. */
@@ -53,23 +55,19 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
 
   const mountedId = useRef<string | null>(null)
-  const endOnUnmount = useRef(props.endOnUnmount)
-  endOnUnmount.current = props.endOnUnmount
+  const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
     mountedId.current = conversationId
+    const end = () => tracker.end(conversationId)
+    if (endOnPageHide) addEventListener('pagehide', end, true)
     return () => {
       mountedId.current = null
-      // StrictMode unmounts and remounts at once: only end if nothing came back by the next microtask.
-      if (endOnUnmount.current) queueMicrotask(() => mountedId.current !== conversationId && tracker.end(conversationId))
+      removeEventListener('pagehide', end, true)
+      // StrictMode unmounts and remounts at once (so does a change of these props): only end if
+      // nothing came back by the next microtask.
+      if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
     }
-  }, [tracker, conversationId])
-
-  useEffect(() => {
-    if (!props.endOnPageHide) return
-    const onPageHide = () => tracker.end(conversationId)
-    addEventListener('pagehide', onPageHide, true)
-    return () => removeEventListener('pagehide', onPageHide, true)
-  }, [tracker, conversationId, props.endOnPageHide])
+  }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
   return <CopilotAnalyticsContext.Provider value={value}>{props.children}</CopilotAnalyticsContext.Provider>

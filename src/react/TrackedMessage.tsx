@@ -17,7 +17,9 @@ export interface TrackedMessageProps extends TrackedMessageInput, Omit<HTMLAttri
  *   <TrackedMessage key={m.id} id={m.id} role={m.role} body={m.text} status={m.streaming ? 'streaming' : 'complete'} />
  * ))}
  */
-export function TrackedMessage({ id, role, body, status, agent, properties, as = 'div', children, ...rest }: TrackedMessageProps) {
-  useMessageTracking({ id, role, body, status, agent, properties })
+export function TrackedMessage(props: TrackedMessageProps) {
+  useMessageTracking(props)
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- tracking props are not DOM attributes
+  const { id, role, body, status, agent, properties, as = 'div', children, ...rest } = props
   return createElement(as, rest, children ?? body)
 }

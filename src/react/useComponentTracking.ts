@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { trackComponent } from '../core/events'
 import { useCopilotContext } from './context'
 
@@ -13,5 +13,12 @@ import { useCopilotContext } from './context'
  */
 export function useComponentTracking(type: string, { messageId }: { messageId?: string } = {}): void {
   const { tracker, conversationId } = useCopilotContext('useComponentTracking()')
-  useEffect(() => trackComponent(tracker, { conversationId, type, messageId }), [tracker, conversationId, type, messageId])
+  // As in useMessageTracking: a re-run for the same mounted component never sends (or reports) twice.
+  const done = useRef('')
+  useEffect(() => {
+    const key = conversationId + '\n' + messageId + '\n' + type
+    if (done.current === key) return
+    done.current = key
+    trackComponent(tracker, { conversationId, type, messageId })
+  }, [tracker, conversationId, type, messageId])
 }

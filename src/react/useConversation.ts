@@ -21,7 +21,7 @@ export function useConversation(): UseConversationResult {
   const getSnapshot = useCallback(() => tracker.getConversation(conversationId), [tracker, conversationId])
   const state = useSyncExternalStore(tracker.subscribe, getSnapshot, getSnapshot)
   return useMemo(
-    () => ({ ...state, start: () => tracker.start(conversationId), end: () => tracker.end(conversationId) }),
+    () => ({ ...state, conversationId, start: () => tracker.start(conversationId), end: () => tracker.end(conversationId) }),
     [state, tracker, conversationId],
   )
 }

@@ -31,10 +31,16 @@ export interface TrackedMessageInput {
  */
 export function useMessageTracking({ id, role, body, status, agent, properties }: TrackedMessageInput): void {
   const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
-  const latest = useRef({ agent, properties })
-  latest.current = { agent, properties }
+  // What this mounted message already handed over: a re-run of its effect (StrictMode, new deps)
+  // never sends it again, even if the bounded key store has since forgotten the key.
+  const done = useRef('')
   const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
   useIsomorphicLayoutEffect(() => {
-    tracker.message({ conversationId, id, role, body: text, status, ...latest.current })
+    const key = conversationId + '\n' + id
+    if (done.current === key) return
+    // agent and properties are read from this render, the one that changed a dependency:
+    // unmemoised objects there never re-run the effect on their own.
+    tracker.message({ conversationId, id, role, body: text, status, agent, properties })
+    if ((status ?? 'complete') === 'complete') done.current = key
   }, [tracker, conversationId, id, role, text, status])
 }

@@ -1,4 +1,4 @@
-import { compact } from '../core/tracker'
+import { compact } from '../core/compact'
 import type { AnalyticsCall, CopilotEvent, CopilotEventType, CopilotSpec } from '../core/types'
 
 /** Segment's event name for each canonical event; kinds with no name here are not sent. */

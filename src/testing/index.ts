@@ -4,3 +4,14 @@
  */
 export { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../core/memoryAnalytics'
 export { resetDefaultKeyStore as resetTrackedKeys } from '../core/keyStore'
+export {
+  assertConformance,
+  checkCall,
+  checkConformance,
+  formatViolations,
+  specSchemas,
+  validateJson,
+  type ConformanceViolation,
+  type JsonSchema,
+  type SpecSchema,
+} from './conformance'
