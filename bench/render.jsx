@@ -153,7 +153,7 @@ async function streamOnce(kind, { n, tokens }) {
 }
 
 /** Benchmark 2: tracked vs plain; commits are counted by <Profiler onRender> (inert in production builds). */
-export async function stream({ n, tokens, warmup, rounds, withComponent }) {
+export async function stream({ n, tokens, warmup, rounds, memoRounds, withComponent }) {
   const details = {}
   const run = async (kind) => {
     const r = await streamOnce(kind, { n, tokens })
@@ -161,7 +161,7 @@ export async function stream({ n, tokens, warmup, rounds, withComponent }) {
     return r.ms
   }
   const rows = await interleave(withComponent ? ['plain', 'component', 'ours'] : ['plain', 'ours'], run, { warmup, rounds })
-  const memoRows = await interleave(['plain-memo', 'ours-memo'], run, { warmup, rounds })
+  const memoRows = await interleave(['plain-memo', 'ours-memo'], run, { warmup, rounds: memoRounds })
   return { timing: { ...rows, ...memoRows }, details }
 }
 
