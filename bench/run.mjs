@@ -136,8 +136,10 @@ async function sizes() {
   await measure('react-copilot-analytics: typical import, from src/ (the figure `npm test` checks)',
     `export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/index.ts'`, root)
   for (const [entry, target] of Object.entries(pkg.exports)) {
-    if (typeof target !== 'object' || !target.import) continue
-    await measure(`react-copilot-analytics${entry.slice(1)}: every export`, `export * from '${root}${target.import.slice(2).replace(/^dist\//, 'bench/.tmp/dist/')}'`, root)
+    // `import` is a path, or conditions such as { types, default }.
+    const file = typeof target?.import === 'string' ? target.import : target?.import?.default
+    if (typeof file !== 'string' || !file.endsWith('.js')) continue
+    await measure(`react-copilot-analytics${entry.slice(1)}: every export`, `export * from '${root}${file.slice(2).replace(/^dist\//, 'bench/.tmp/dist/')}'`, root)
   }
   const peerDir = here('./peers/')
   const external = [...PEERS, 'prop-types', 'posthog-js', 'posthog-js/*']
