@@ -19,7 +19,11 @@ export interface KeyStore {
   readonly limit: number
 }
 
-/** How many keys the default store keeps (the oldest are forgotten first). */
+/**
+ * How many keys the default store keeps. The least recently written are forgotten first, except
+ * that a key rewritten again and again (a conversation's state) is kept at least until half this
+ * many other keys have been written after it.
+ */
 export const DEFAULT_KEY_LIMIT = 2000
 const STORAGE_KEY = 'react-copilot-analytics:v1'
 
