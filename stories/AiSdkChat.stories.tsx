@@ -7,7 +7,7 @@ import { useChatTracking } from '../src/ai-sdk'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/testing'
 import { mockTransport, type Step } from '../test/ai-sdk/mockTransport'
 
-const meta: Meta = { title: 'Vercel AI SDK chat' }
+const meta: Meta = { title: 'Demos/Vercel AI SDK chat' }
 export default meta
 
 const words = (id: string, text: string): UIMessageChunk[] => [

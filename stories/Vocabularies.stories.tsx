@@ -17,7 +17,7 @@ import {
 } from '../src'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/testing'
 
-const meta: Meta = { title: 'Vocabularies' }
+const meta: Meta = { title: 'Demos/Vocabularies' }
 export default meta
 
 interface Vocabulary {
