@@ -37,8 +37,12 @@ export const show = (value: unknown): string => {
  */
 export function explain(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): string {
   const value = got instanceof Error ? show(got) : show(got) + ' (' + typeof got + ')'
-  if (process.env.NODE_ENV === 'production') return `${subject} (${code}); got ${value}.`
-  return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
+  // This exact shape (the guidance referenced only inside the development branch) is what lets
+  // bundlers drop the whole GUIDANCE table from production builds.
+  if (process.env.NODE_ENV !== 'production') {
+    return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
+  }
+  return `${subject} (${code}); got ${value}.`
 }
 
 declare const process: { env: { NODE_ENV?: string } }
