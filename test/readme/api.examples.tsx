@@ -1,0 +1,86 @@
+// The README's API examples, word for word, so that `npm run typecheck` checks them
+// (test/readme/apiExamples.test.ts keeps the two in step). Never rendered: types only.
+import type { ReactNode } from 'react'
+import { expect } from 'vitest'
+import { useChat } from '@ai-sdk/react'
+import { AnalyticsBrowser } from '@segment/analytics-next'
+import {
+  CopilotAnalyticsProvider,
+  TrackedComponent,
+  TrackedMessage,
+  redactPII,
+  segmentCopilot,
+  useActionTracking,
+  useComponentTracking,
+  useConversation,
+  useCopilotAnalytics,
+  useFeedback,
+  useMediaTracking,
+  useMessageTracking,
+  type AnalyticsClient,
+} from '../../src'
+import { createCopilotTracker, createKeyStore } from '../../src/core'
+import { checkConformance, createMemoryAnalytics } from '../../src/testing'
+import { CopilotEventLog, teeAnalytics, type MemoryAnalytics } from '../../src/devtools'
+import { useChatTracking } from '../../src/ai-sdk'
+
+declare const m: { id: string; role: 'user' | 'assistant'; text: string; done: boolean }
+declare const chat: { id: string }
+declare const user: { id: string }
+declare const analytics: AnalyticsClient
+declare const StockChart: (props: { symbol: string }) => ReactNode
+declare const toolCallId: string
+declare const imageUrl: string
+declare const recorder: MemoryAnalytics
+
+export function ProviderExample() {
+  return (
+<CopilotAnalyticsProvider analytics={analytics} conversationId={chat.id} userId={user.id} privacy={{ redact: redactPII }} onError={(error) => error.code === 'client_error' && console.error(error.cause)}>
+  <TrackedMessage id={m.id} role={m.role} body={m.text} status={m.done ? 'complete' : 'streaming'} />
+  <TrackedComponent type="Stock Price Chart" messageId={m.id}>
+    <StockChart symbol="ACME" />
+  </TrackedComponent>
+</CopilotAnalyticsProvider>
+  )
+}
+
+export function HookExamples() {
+useMessageTracking({ id: m.id, role: m.role, body: m.text, status: m.done ? 'complete' : 'streaming' })
+useComponentTracking('Stock Price Chart', { messageId: m.id })
+const { end, isEnded, messageCount } = useConversation()
+const { submit, rating } = useFeedback(m.id, { scale: 5 }) // submit(4); useFeedback() rates the whole chat
+useActionTracking().track({ type: 'Inventory Request', action: 'check stock level', messageId: m.id, id: toolCallId })
+useMediaTracking().track({ type: 'image', subType: 'png', messageId: m.id, id: imageUrl })
+const { track, trackConversion } = useCopilotAnalytics() // track('Item Purchased', { itemId: 'item101112' }, { messageId: m.id })
+  submit(4)
+  track('Item Purchased', { itemId: 'item101112' }, { messageId: m.id })
+  return [end, isEnded, messageCount, rating, trackConversion]
+}
+
+export function CoreExample(analytics: AnalyticsClient) {
+const tracker = createCopilotTracker({ analytics, keyStore: createKeyStore({ limit: 500 }) }) // memory only, e.g. on a server
+tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' }) // Conversation Started, Message Sent
+tracker.end('c1') // Conversation Ended { message_count: 1 }
+}
+
+export function TestingExample() {
+const analytics = createMemoryAnalytics() // <CopilotAnalyticsProvider analytics={analytics}>
+expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+expect(checkConformance(analytics.calls, segmentCopilot)).toEqual([])
+}
+
+export function DevtoolsClient() {
+const analytics = teeAnalytics(AnalyticsBrowser.load({ writeKey: 'YOUR_WRITE_KEY' }), recorder)
+  return analytics
+}
+
+export function DevtoolsLog() {
+  return (
+<CopilotEventLog recorder={recorder} defaultFilter="Feedback" />
+  )
+}
+
+export function AiSdkExample() {
+const chat = useChat()
+useChatTracking(chat, { describeAction: (part) => (part.state === 'output-error' ? 'failed' : 'done') })
+}

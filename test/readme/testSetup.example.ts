@@ -1,0 +1,9 @@
+// vitest.setup.ts (setupFiles in vitest.config.ts)
+import { afterEach } from 'vitest'
+import { cleanup } from '@testing-library/react'
+import { resetTrackedKeys } from '../../src/testing'
+
+afterEach(() => {
+  cleanup()
+  resetTrackedKeys()
+})
