@@ -66,6 +66,11 @@ export interface MessageInput {
    * after a Message Sent gets `time_to_first_token_ms` and `response_time_ms` when it completes.
    */
   status?: string
+  /**
+   * Restored history (shown again in a new tab, or loaded from your server): remembered as already
+   * sent, counted in message_count, and never sent from here.
+   */
+  history?: boolean
   agent?: MessageAgent
   properties?: Properties
 }
@@ -278,7 +283,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
       })
     },
 
-    message({ conversationId, id, role, body, status = 'complete', agent, properties }) {
+    message({ conversationId, id, role, body, status = 'complete', agent, properties, history }) {
       const sent = CUSTOMER_ROLES.has(role)
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
@@ -297,6 +302,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         return false
       }
       if (!claim('m:' + conversationId + ':' + id)) return false
+      if (history) {
+        // A conversation with history has started already (its Started was sent back then).
+        update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true })
+        return false
+      }
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })

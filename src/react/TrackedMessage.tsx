@@ -20,6 +20,6 @@ export interface TrackedMessageProps extends TrackedMessageInput, Omit<HTMLAttri
 export function TrackedMessage(props: TrackedMessageProps) {
   useMessageTracking(props)
   // The tracking props are taken out: they are not DOM attributes.
-  const { id, role, body, status, agent, properties, as = 'div', children, ...rest } = props
+  const { id, role, body, status, agent, properties, history, as = 'div', children, ...rest } = props
   return createElement(as, rest, children ?? body)
 }

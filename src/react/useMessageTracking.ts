@@ -13,6 +13,11 @@ export interface TrackedMessageInput {
   body?: ReactNode
   /** `streaming` holds the event back (and times the reply); `complete` (the default) sends it once, with the final body. */
   status?: 'complete' | 'streaming' | (string & {})
+  /**
+   * Restored history: set it on messages that were sent in an earlier session (a new tab, a chat
+   * reloaded from your server). They are remembered as sent and counted, and never sent again.
+   */
+  history?: boolean
   /** The agent behind the message, for vocabularies that name one (Segment Live Chat). */
   agent?: MessageAgent
   /** Extra properties for this message's event. */
@@ -29,7 +34,7 @@ export interface TrackedMessageInput {
  *   return <p>{message.text}</p>
  * }
  */
-export function useMessageTracking({ id, role, body, status, agent, properties }: TrackedMessageInput): void {
+export function useMessageTracking({ id, role, body, status, agent, properties, history }: TrackedMessageInput): void {
   const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
   // What this mounted message already handed over: a re-run of its effect (StrictMode, new deps)
   // never sends (or reports) it again, even if the bounded key store has since forgotten the key.
@@ -41,7 +46,7 @@ export function useMessageTracking({ id, role, body, status, agent, properties }
     if (doneConversation === conversationId && doneId === id) return
     // agent and properties are read from this render, the one that changed a dependency:
     // unmemoised objects there never re-run the effect on their own.
-    tracker.message({ conversationId, id, role, body: text, status, agent, properties })
+    tracker.message({ conversationId, id, role, body: text, status, agent, properties, history })
     if ((status ?? 'complete') === 'complete') done.current = [conversationId, id]
   }, [tracker, conversationId, id, role, text, status])
 }

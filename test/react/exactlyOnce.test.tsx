@@ -132,3 +132,47 @@ describe('exactly once', () => {
     expect(analytics.events()).toEqual(['Message Received'])
   })
 })
+
+describe('restored history', () => {
+  test('history messages are remembered and counted, never sent; the conversation continues without a second Started', () => {
+    const { analytics, render } = setup({ conversationId: 'c-history' })
+    let conversation!: ReturnType<typeof useConversation>
+    const Probe = () => {
+      conversation = useConversation()
+      return null
+    }
+    const restored = [
+      { id: 'h1', role: 'user', body: 'Yesterday: hi' },
+      { id: 'h2', role: 'assistant', body: 'Yesterday: hello' },
+    ]
+    const view = render(
+      <>
+        {restored.map((m) => (
+          <TrackedMessage key={m.id} {...m} history />
+        ))}
+        <Probe />
+      </>,
+    )
+    expect(analytics.calls).toEqual([])
+    expect(conversation).toMatchObject({ isStarted: true, messageCount: 2 })
+    view.rerender(
+      <>
+        {restored.map((m) => (
+          <TrackedMessage key={m.id} {...m} history />
+        ))}
+        <TrackedMessage id="n1" role="user" body="Today: one more question" />
+        <Probe />
+      </>,
+    )
+    act(() => conversation.end())
+    expect(analytics.events()).toEqual(['Message Sent', 'Conversation Ended'])
+    expect(analytics.calls.at(-1)).toMatchObject({ properties: { message_count: 3 } })
+  })
+
+  test('a message first tracked live and later rendered as history is not affected', () => {
+    const { analytics, render } = setup()
+    const view = render(<TrackedMessage id="m1" role="user" body="hi" />)
+    view.rerender(<TrackedMessage id="m1" role="user" body="hi" history />)
+    expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+  })
+})
