@@ -77,13 +77,16 @@ export interface MessageInput {
 
 export interface ActionInput {
   conversationId: string
+  /** The kind of capability or tool, e.g. "Inventory Request". */
   type: string
+  /** What it did, e.g. "check stock level". */
   action: string
   messageId?: string
-  /** Default `customer`. */
+  /** Who invoked it; default `customer` (the spec's default). */
   role?: string
-  /** With an id the action is sent once, however often it is tracked. */
+  /** With an id, the action is sent once however often it is tracked. */
   id?: string
+  /** A human-readable title, for vocabularies that have one (watsonx). */
   title?: string
   properties?: Properties
 }
@@ -95,11 +98,14 @@ export interface ActionHandle {
 
 export interface MediaInput {
   conversationId: string
+  /** "image", "video", "audio", ... */
   type: string
+  /** The data type: "gif", "mp4", "wav", ... */
   subType?: string
   messageId?: string
   /** Default `agent`. */
   role?: string
+  /** With an id, the media is sent once however often it is tracked. */
   id?: string
   properties?: Properties
 }

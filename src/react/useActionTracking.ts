@@ -1,22 +1,10 @@
 import { useMemo } from 'react'
-import type { ActionHandle } from '../core/tracker'
-import type { Properties } from '../core/types'
+import type { ActionHandle, ActionInput } from '../core/tracker'
 import { startAction, trackAction } from '../core/events'
 import { useCopilotContext } from './context'
 
-export interface ActionOptions {
-  /** The kind of capability or tool, e.g. "Inventory Request". */
-  type: string
-  /** What it did, e.g. "check stock level". */
-  action: string
-  messageId?: string
-  /** Who invoked it; default `customer` (the spec's default). */
-  role?: string
-  /** With an id, the action is sent once however often it is tracked. */
-  id?: string
-  title?: string
-  properties?: Properties
-}
+/** An action as the hooks take it: the core ActionInput, in the provider's conversation. */
+export type ActionOptions = Omit<ActionInput, 'conversationId'>
 
 export interface UseActionTrackingResult {
   /** Sends Action Invoked now (a one-shot action: started and completed at once). */

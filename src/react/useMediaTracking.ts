@@ -1,20 +1,10 @@
 import { useMemo } from 'react'
-import type { Properties } from '../core/types'
+import type { MediaInput } from '../core/tracker'
 import { trackMedia } from '../core/events'
 import { useCopilotContext } from './context'
 
-export interface MediaOptions {
-  /** "image", "video", "audio", ... */
-  type: string
-  /** The data type: "gif", "mp4", "wav", ... */
-  subType?: string
-  messageId?: string
-  /** Default `agent`. */
-  role?: string
-  /** With an id, the media is sent once however often it is tracked. */
-  id?: string
-  properties?: Properties
-}
+/** Generated media as the hook takes it: the core MediaInput, in the provider's conversation. */
+export type MediaOptions = Omit<MediaInput, 'conversationId'>
 
 /**
  * Media Generated: an image, video or audio produced by the model.
