@@ -23,6 +23,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Timeouts guard against hangs, not speed: a 2-core CI machine running Chromium in a later
+    // group can stretch a 1 s test (5,000 messages under StrictMode) past vitest's 5 s default.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
