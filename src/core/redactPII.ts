@@ -7,7 +7,13 @@ const PHONE = /(?<![\w+(])[+(]?\d[\d .()/-]{6,20}\d(?!\w)/g
 
 const digits = (text: string) => text.replace(/\D/g, '')
 
-/** The Luhn checksum that every payment card number passes (and most other digit runs fail). */
+/**
+ * The Luhn checksum that every payment card number passes (and most other digit runs fail).
+ *
+ * @example
+ * passesLuhn('4111 1111 1111 1111') // true: a card number, redacted by redactPII
+ * passesLuhn('1234 5678 9012 3456') // false: left alone
+ */
 export function passesLuhn(number: string): boolean {
   let sum = 0
   for (let i = 0; i < number.length; i++) {

@@ -348,7 +348,13 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   }
 }
 
-/** `user` is sent as `customer` and `assistant` as `agent`; other roles pass through. */
+/**
+ * `user` is sent as `customer` and `assistant` as `agent`; other roles pass through.
+ *
+ * @example
+ * normaliseRole('assistant') // 'agent'
+ * normaliseRole('human_agent') // 'human_agent'
+ */
 export function normaliseRole(role: string): string {
   return CUSTOMER_ROLES.has(role) ? 'customer' : role === 'assistant' ? 'agent' : role
 }
