@@ -26,11 +26,18 @@ export interface KeyStore {
  */
 export const DEFAULT_KEY_LIMIT = 2000
 const STORAGE_KEY = 'react-copilot-analytics:v1'
+// Past this many keys written since the snapshot, the next write rewrites the snapshot instead.
+const JOURNAL_LIMIT = 64
 
 export interface KeyStoreOptions {
   /** At most this many keys are kept; default {@link DEFAULT_KEY_LIMIT}. */
   limit?: number
-  /** Where keys survive a reload; `null` keeps them in memory only. */
+  /**
+   * Where keys survive a reload; `null` keeps them in memory only. Written once per tick in which a
+   * key changed: a small journal of the keys written since the last snapshot of the whole store
+   * (`storageKey + ':j'`), the snapshot itself (`storageKey`) every 64 keys or so. A reload restores
+   * exactly the keys memory held, at most `limit`; storage holds at most `limit` + 64.
+   */
   storage?: StorageLike | null
   storageKey?: string
 }
@@ -51,18 +58,56 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
   let hot: string | undefined
   let hotAt = 0
   let moves = 0
+  // Storage holds a snapshot of the whole store (storageKey) and a journal of the keys written
+  // since (storageKey + ':j'), in the order they were last written. A tick rewrites only the
+  // journal; the snapshot is rewritten when the journal outgrows JOURNAL_LIMIT keys (so its cost
+  // is spread over many ticks), when a key of the journal is evicted (so that replaying the
+  // journal over the snapshot evicts exactly what memory did), and on the first write of a page
+  // (so that a journal left by an earlier page is folded in before it is replaced).
+  // `undefined`: the next write rewrites the snapshot.
+  let journal: Set<string> | undefined
+  const journalKey = storageKey + ':j'
+
+  const put = (key: string, value: unknown) => {
+    const keys = map!
+    if (key === hot && moves - hotAt < limit / 2) {
+      // The conversation's state is rewritten on every message. Moving a key to the newest end
+      // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
+      // key rewritten last stays in place while it is still among the newest half: it cannot be
+      // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
+      keys.set(key, value)
+    } else {
+      if (keys.delete(key)) (hot = key), (hotAt = moves + 1)
+      keys.set(key, value)
+      moves++
+    }
+    // Everything before this iterator was evicted or moved behind it, so its next key is the oldest
+    // (and there is one: the Map is not empty). A fresh keys() per eviction would walk past every
+    // slot deleted since the Map last compacted: ~0.7 us a key at 2,000.
+    while (keys.size > limit) {
+      const evicted = (oldest ??= keys.keys()).next().value as string
+      keys.delete(evicted)
+      if (journal?.has(evicted)) journal = undefined
+    }
+  }
 
   const load = (): Map<string, unknown> => {
     if (!map) {
       map = new Map()
-      try {
-        map = new Map(JSON.parse(storage?.getItem(storageKey) || '[]'))
-      } catch {
-        // Unreadable or foreign data: start empty rather than break the host app.
-      }
+      // The journal replays over the snapshot; what no longer fits is evicted as in memory.
+      for (const key of [storageKey, journalKey])
+        try {
+          // A key whose value is 1 (most of them: claim()'s mark) is saved as the bare string.
+          for (const entry of JSON.parse(storage?.getItem(key) || '[]'))
+            typeof entry == 'string' ? put(entry, 1) : put(entry[0], entry[1])
+        } catch {
+          // Unreadable or foreign data: keep what was read rather than break the host app.
+        }
     }
     return map
   }
+
+  const encode = (keys: Iterable<string>) => JSON.stringify([...keys].map((key) => (map!.get(key) === 1 ? key : [key, map!.get(key)])))
 
   // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
   const persist = () => {
@@ -71,7 +116,12 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
       queueMicrotask(() => {
         writeScheduled = false
         try {
-          storage.setItem(storageKey, JSON.stringify([...load()]))
+          if (journal) storage.setItem(journalKey, encode(journal))
+          else {
+            storage.setItem(storageKey, encode(load().keys()))
+            storage.removeItem(journalKey)
+            journal = new Set()
+          }
         } catch {
           // Quota or privacy mode: the in-memory keys still hold for this page's life.
         }
@@ -82,27 +132,17 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
   return {
     get: (key) => load().get(key),
     set(key, value) {
-      const keys = load()
-      if (key === hot && moves - hotAt < limit / 2) {
-        // The conversation's state is rewritten on every message. Moving a key to the newest end
-        // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
-        // key rewritten last stays in place while it is still among the newest half: it cannot be
-        // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
-        keys.set(key, value)
-      } else {
-        if (keys.delete(key)) (hot = key), (hotAt = moves + 1)
-        keys.set(key, value)
-        moves++
+      load()
+      put(key, value)
+      if (journal) {
+        journal.delete(key)
+        if (journal.add(key).size > JOURNAL_LIMIT) journal = undefined
       }
-      // Everything before this iterator was evicted or moved behind it, so its next key is the oldest
-      // (and there is one: the Map is not empty). A fresh keys() per eviction would walk past every
-      // slot deleted since the Map last compacted: ~0.7 us a key at 2,000.
-      while (keys.size > limit) keys.delete((oldest ??= keys.keys()).next().value as string)
       persist()
     },
     clear() {
       map = new Map()
-      oldest = undefined // it walks the old Map
+      oldest = journal = undefined // the iterator walks the old Map
       persist()
     },
     get size() {
@@ -135,6 +175,7 @@ export function resetDefaultKeyStore(): void {
   defaultStore?.clear()
   try {
     sessionStorageOrNull()?.removeItem(STORAGE_KEY)
+    sessionStorageOrNull()?.removeItem(STORAGE_KEY + ':j')
   } catch {
     // nothing to clear
   }
