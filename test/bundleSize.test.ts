@@ -11,11 +11,14 @@ export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage
  * section. The foundation alone (exactly-once keys mirrored to sessionStorage, identity, fan-out,
  * the memory recorder, error isolation) measured 3,169 bytes after trimming. On the same path, and
  * required of it, then came the privacy guard (JSON-safe snapshot, redaction, body cap, 32 KB
- * guard: +490), the consent gate (+249), hostile-input hardening, vocabulary context and the
- * response-time metrics. This budget holds the measured total, 4,344 bytes, with 56 bytes of
- * headroom: growth beyond it fails here and has to be argued for.
+ * guard: +490), the consent gate (+249), hostile-input hardening, vocabulary context, the
+ * response-time metrics and the history flag (4,377 in all). Two performance fixes were then bought
+ * with bytes, on purpose: the sessionStorage journal (+130: a tick that sends one event costs
+ * 25-50 us instead of 0.5-0.9 ms) and the guard's fast path for flat events (+104: 5.5 us -> 0.1 us
+ * per event). This budget holds the measured total, 4,610 bytes, with 40 bytes of headroom:
+ * growth beyond it fails here and has to be argued for.
  */
-const BUDGET = 4400
+const BUDGET = 4650
 
 test(`the typical import stays within ${BUDGET} bytes minified + gzipped (react and analytics-next external)`, async () => {
   const bytes = await gzippedSize(TYPICAL_IMPORT, root)

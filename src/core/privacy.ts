@@ -43,6 +43,23 @@ const utf8 = (text: string) => new TextEncoder().encode(text)
  */
 export function guard(properties: Properties, name: string, privacy: PrivacyOptions = {}, report: Report, redactStrings?: boolean): Properties {
   const { captureBodies = true, redact, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  // Fast path for most events: flat, JSON-safe, nothing to redact or drop, and provably small. In
+  // JSON a UTF-16 unit takes at most 6 bytes (a \u escape), so 6 x the characters of every key and
+  // value (+1 each for quotes, colon, comma) bounds the size; a string is at most 3 UTF-8 bytes a
+  // unit for the body cap. Anything else takes the exact path below.
+  let length = 0
+  const plain =
+    captureBodies &&
+    !(redactStrings && redact) &&
+    Object.keys(properties).every((key) => {
+      const value = properties[key]
+      const type = typeof value
+      if (!(value === null || type == 'string' || type == 'boolean' || (type == 'number' && isFinite(value as number)))) return false
+      length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
+      return type != 'string' || (value as string).length * 3 <= maxBodyBytes
+    }) &&
+    length * 6 < MAX_PROPERTIES_BYTES
+  if (plain) return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
   let field = ''

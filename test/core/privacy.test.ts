@@ -142,3 +142,28 @@ describe('property sanitising', () => {
     expect(props('Message Sent').extra).toEqual({ step: 1 })
   })
 })
+
+describe('fast path for flat, small events', () => {
+  test('a flat event under every limit is sent as it is (a copy, not the caller object)', () => {
+    const { analytics, tracker } = setup({ properties: { plan: 'pro', seats: 3, trial: false, coupon: null } })
+    tracker.message({ conversationId: 'c', id: 'm1', role: 'user', body: 'hi' })
+    const sent = analytics.calls.at(-1) as { properties: Record<string, unknown> }
+    expect(sent.properties).toEqual({ plan: 'pro', seats: 3, trial: false, coupon: null, conversationId: 'c', messageId: 'm1', message_body: 'hi', role: 'customer' })
+  })
+
+  test('characters JSON escapes (6 bytes each) cannot slip a too-large event past the guard', () => {
+    const { errors, tracker, props } = setup()
+    const escapes = '\u0001'.repeat(9000) // 9,000 UTF-8 bytes (under the 16 KB body cap), 54,000 bytes of JSON
+    tracker.message({ conversationId: 'c', id: 'm1', role: 'user', body: escapes })
+    expect(bytes(JSON.stringify(props('Message Sent')))).toBeLessThanOrEqual(MAX_PROPERTIES_BYTES)
+    expect(errors.map((e) => e.code)).toEqual(['event_too_large'])
+  })
+
+  test('a value String() cannot convert (no prototype) takes the exact path and the event is still sent', () => {
+    const { errors, tracker, props } = setup()
+    const bare = Object.assign(Object.create(null), { a: 1 })
+    tracker.track('c', 'Odd', { bare })
+    expect(props('Odd')).toEqual({ conversationId: 'c', bare: { a: 1 } })
+    expect(errors).toEqual([])
+  })
+})
