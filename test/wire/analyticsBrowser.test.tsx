@@ -21,20 +21,26 @@ interface Sent {
   body: Record<string, any>
 }
 
+/** Replaces the network: every request the client makes is recorded and answered 200. */
+function recordRequests(): Sent[] {
+  const sent: Sent[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      sent.push({ url: String(url), body: JSON.parse(String(init.body)) })
+      return new Response('{}', { status: 200 })
+    }),
+  )
+  return sent
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
 })
 
 describe('the real @segment/analytics-next client', () => {
   test('every event reaches the wire with the spec properties, and the chat message id is never Segment\'s messageId', async () => {
-    const sent: Sent[] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init: RequestInit) => {
-        sent.push({ url: String(url), body: JSON.parse(String(init.body)) })
-        return new Response('{}', { status: 200 })
-      }),
-    )
+    const sent = recordRequests()
     const analytics = loadSegment()
     let api!: {
       actions: ReturnType<typeof useActionTracking>
@@ -98,14 +104,7 @@ describe('the real @segment/analytics-next client', () => {
   })
 
   test('an anonymous visitor is identified by the anonymousId the app gives', async () => {
-    const sent: Sent[] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init: RequestInit) => {
-        sent.push({ url: String(url), body: JSON.parse(String(init.body)) })
-        return new Response('{}', { status: 200 })
-      }),
-    )
+    const sent = recordRequests()
     render(
       <StrictMode>
         <CopilotAnalyticsProvider analytics={loadSegment()} conversationId="c-anon" anonymousId="768923ihuy32" traits={{ plan: 'free' }}>
