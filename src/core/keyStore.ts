@@ -169,7 +169,15 @@ function sessionStorageOrNull(): StorageLike | null {
 
 /**
  * Forget every exactly-once key of the default store, in memory and in sessionStorage. For tests
- * that reuse fixed conversation ids; never needed in an app.
+ * that reuse fixed conversation ids; never needed in an app. Exported as `resetTrackedKeys` from
+ * `react-copilot-analytics/testing`.
+ *
+ * @example
+ * import { resetTrackedKeys } from 'react-copilot-analytics/testing'
+ * afterEach(() => {
+ *   cleanup() // unmount first: endOnUnmount may still send Conversation Ended
+ *   resetTrackedKeys()
+ * })
  */
 export function resetDefaultKeyStore(): void {
   defaultStore?.clear()
