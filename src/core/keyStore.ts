@@ -175,7 +175,7 @@ function sessionStorageOrNull(): StorageLike | null {
  * @example
  * import { resetTrackedKeys } from 'react-copilot-analytics/testing'
  * afterEach(() => {
- *   cleanup() // unmount first: endOnUnmount may still send Conversation Ended
+ *   cleanup()
  *   resetTrackedKeys()
  * })
  */
