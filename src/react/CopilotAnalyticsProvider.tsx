@@ -78,10 +78,10 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   useEffect(() => {
     mountedId.current = conversationId
     const end = () => tracker.end(conversationId)
-    // analytics-next hands events to its Segment.io destination in a setTimeout, and no timer runs
-    // after `pagehide`, so an event tracked there never leaves the page. `beforeunload` (tab close,
-    // reload, navigation) comes a task earlier: its event reaches the batch buffer before the
-    // page-hide flush (test/e2e proves both). `pagehide` stays for clients that send at once and
+    // analytics-next hands events to its Segment.io destination in a setTimeout, which usually never
+    // runs once `pagehide` has fired, so an event tracked there is usually lost. `beforeunload` (tab
+    // close, reload, navigation) comes a task earlier: its event reaches the batch buffer before the
+    // page-hide flush (test/e2e probes both). `pagehide` stays for clients that send at once and
     // browsers without beforeunload. A tab switch fires neither, so it never ends the conversation.
     if (endOnPageHide) {
       addEventListener('beforeunload', end, true)

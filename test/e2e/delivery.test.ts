@@ -221,8 +221,10 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
       expect(record('3b endOnPageHide, navigation', 5, collector, started)).toMatchObject({ received: 5, duplicates: 0 })
     })
 
-    test('why beforeunload: analytics-next loses an event tracked in pagehide, not one tracked in beforeunload', async () => {
-      // analytics-core hands events to destinations in a setTimeout; no timer runs once pagehide has fired.
+    test('why beforeunload: an event tracked in beforeunload always arrives, one tracked in pagehide may not', async () => {
+      // analytics-core hands events to destinations in a setTimeout. Once pagehide has fired, that
+      // timer usually never runs; under load the page's teardown can be slow enough that it does
+      // (seen once in a full CI run), so the probe asserts what endOnPageHide relies on and records the rest.
       const { collector, page, started } = await setup({ userId: 'u1' })
       await loaded(page)
       await page.evaluate(() => {
@@ -232,8 +234,11 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
         document.addEventListener('visibilitychange', () => analytics.track('Tracked In visibilitychange'), true)
       })
       await page.close({ runBeforeUnload: true })
-      const events = await settle(collector, 2)
-      expect(trackNames(events)).toEqual(['Identify', 'Tracked In beforeunload'])
+      const names = trackNames(await settle(collector, 2))
+      expect(names.slice(0, 2)).toEqual(['Identify', 'Tracked In beforeunload'])
+      // Whatever else arrived came from the later handlers, at most once each (never a duplicate).
+      expect(['Tracked In pagehide', 'Tracked In visibilitychange']).toEqual(expect.arrayContaining(names.slice(2)))
+      expect(new Set(names).size).toBe(names.length)
       record('3b probe: track in beforeunload / pagehide / visibilitychange', 4, collector, started)
     })
 
