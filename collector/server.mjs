@@ -305,5 +305,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { url, apiHost } = await collector.listen()
   collector.subscribe((event) => console.log(`${event.type}${event.event ? ` "${event.event}"` : ''} ${event.messageId}`))
   console.log(`Segment-compatible collector on ${url} (events: ${url}/__control/events, stats: ${url}/__control/stats)`)
-  console.log(`Point AnalyticsBrowser at it: apiHost "${apiHost}", protocol "http" (see README, Delivery guarantees)`)
+  console.log(`Point AnalyticsBrowser at it: apiHost "${apiHost}", protocol "http" (see docs/delivery.md, The local collector)`)
 }

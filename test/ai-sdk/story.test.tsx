@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { UseChat } from '../../stories/AiSdkChat.stories'
 
-// The Storybook demo is the README's one-line integration: prove that it tracks what it shows.
+// The Storybook demo is the one-line integration of docs/frameworks.md: prove that it tracks what it shows.
 test('the Storybook AI SDK demo tracks a tool reply, with the response-time metrics in the log', async () => {
   const Story = UseChat.render as () => React.JSX.Element
   render(

@@ -40,6 +40,6 @@ test('the devtools entry is published and built, and brings no React context of 
   expect(devtools).toContain('src/devtools/CopilotEventLog.tsx')
   // Hooks from a second context would silently see no provider: the devtools read no context at all.
   expect(devtools.filter((file) => file.startsWith('src/react/'))).toEqual([])
-  // For the README: what a page pays for the log (minified + gzipped, React external).
+  // For docs/devtools.md and docs/performance.md: what a page pays for the log (minified + gzipped, React external).
   expect(await gzippedSize("export * from './src/devtools/index.ts'", root)).toBeLessThan(4_000)
 })

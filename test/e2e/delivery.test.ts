@@ -36,7 +36,7 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
 
   afterAll(async () => {
     for (const close of closers.reverse()) await close()
-    // The figures quoted in the README's "Delivery guarantees".
+    // The figures quoted in docs/delivery.md.
     const file = new URL('../../.tmp/e2e/figures.json', import.meta.url)
     mkdirSync(dirname(file.pathname), { recursive: true })
     writeFileSync(file, JSON.stringify(figures, null, 2))
@@ -196,9 +196,9 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
       expect(trackNames(collector.events)).toEqual(SHORT.slice(0, 4))
       // analytics-next 1.84 (batching) posts its buffer when the tab is hidden but keeps it, and
       // posts it again at the next timer flush: the same messageIds twice, which Segment (and this
-      // collector) keep once. Measured, not hidden: the README quotes it.
+      // collector) keep once. Measured, not hidden: docs/delivery.md quotes it.
       // (4 when the whole chat was still pending at the switch, as in every run here; fewer if the
-      // timer had already sent part of it.) Should analytics-next stop resending, this fails: update the README.
+      // timer had already sent part of it.) Should analytics-next stop resending, this fails: update docs/delivery.md.
       const { unique, duplicates } = collector.stats()
       expect(unique).toBe(4)
       expect(duplicates).toBeGreaterThan(0)

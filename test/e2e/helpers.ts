@@ -89,7 +89,7 @@ export async function startCollector(port: number): Promise<Collector> {
 
 export const trackNames = (events: SegmentEvent[]) => events.map((e) => (e.type === 'track' ? e.event : e.type === 'identify' ? 'Identify' : e.type))
 
-/** Figures for the README: what the library sent, what reached the collector once, and duplicates. */
+/** Figures for docs/delivery.md: what the library sent, what reached the collector once, and duplicates. */
 export interface Figures {
   scenario: string
   sent: number

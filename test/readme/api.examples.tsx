@@ -1,5 +1,6 @@
-// The README's API examples, word for word, so that `npm run typecheck` checks them
-// (test/readme/apiExamples.test.ts keeps the two in step). Never rendered: types only.
+// The code blocks of docs/api.md, word for word, so that `npm run typecheck` checks them. Each
+// follows a `// example: name` line naming the `<!-- example: name -->` marker above its block
+// (test/readme/docExamples.test.ts keeps the two in step). Never rendered: types only.
 import type { ReactNode } from 'react'
 import { expect } from 'vitest'
 import { useChat } from '@ai-sdk/react'
@@ -35,6 +36,7 @@ declare const recorder: MemoryAnalytics
 
 export function ProviderExample() {
   return (
+// example: apiProvider
 <CopilotAnalyticsProvider analytics={analytics} conversationId={chat.id} userId={user.id} privacy={{ redact: redactPII }} onError={(error) => error.code === 'client_error' && console.error(error.cause)}>
   <TrackedMessage id={m.id} role={m.role} body={m.text} status={m.done ? 'complete' : 'streaming'} />
   <TrackedComponent type="Stock Price Chart" messageId={m.id}>
@@ -45,6 +47,7 @@ export function ProviderExample() {
 }
 
 export function HookExamples() {
+// example: apiHooks
 useMessageTracking({ id: m.id, role: m.role, body: m.text, status: m.done ? 'complete' : 'streaming' })
 useComponentTracking('Stock Price Chart', { messageId: m.id })
 const { end, isEnded, messageCount } = useConversation()
@@ -58,29 +61,34 @@ const { track, trackConversion } = useCopilotAnalytics() // track('Item Purchase
 }
 
 export function CoreExample(analytics: AnalyticsClient) {
+// example: apiCore
 const tracker = createCopilotTracker({ analytics, keyStore: createKeyStore({ limit: 500 }) }) // memory only, e.g. on a server
 tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' }) // Conversation Started, Message Sent
 tracker.end('c1') // Conversation Ended { message_count: 1 }
 }
 
 export function TestingExample() {
+// example: apiTesting
 const analytics = createMemoryAnalytics() // <CopilotAnalyticsProvider analytics={analytics}>
 expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
 expect(checkConformance(analytics.calls, segmentCopilot)).toEqual([])
 }
 
 export function DevtoolsClient() {
+// example: apiDevtoolsClient
 const analytics = teeAnalytics(AnalyticsBrowser.load({ writeKey: 'YOUR_WRITE_KEY' }), recorder)
   return analytics
 }
 
 export function DevtoolsLog() {
   return (
+// example: apiDevtoolsLog
 <CopilotEventLog recorder={recorder} defaultFilter="Feedback" />
   )
 }
 
 export function AiSdkExample() {
+// example: apiAiSdk
 const chat = useChat()
 useChatTracking(chat, { describeAction: (part) => (part.state === 'output-error' ? 'failed' : 'done') })
 }

@@ -1,8 +1,5 @@
 import { StrictMode, version } from 'react'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { expect, test, vi } from 'vitest'
 import { AnalyticsBrowser } from '@segment/analytics-next'
 import { CopilotChat, type ChatMessage } from './QuickStart.example'
@@ -18,16 +15,7 @@ const recorder = vi.hoisted(() => {
 })
 vi.mock('@segment/analytics-next', () => ({ AnalyticsBrowser: { load: vi.fn(() => recorder) } }))
 
-const here = dirname(fileURLToPath(import.meta.url))
-const readme = readFileSync(join(here, '../../README.md'), 'utf8')
-
-test("the README's quick start is test/readme/QuickStart.example.tsx word for word (with the package's import path)", () => {
-  const example = readFileSync(join(here, 'QuickStart.example.tsx'), 'utf8')
-  const block = /<!-- example: quickStart -->\s*```tsx\n([\s\S]*?)```/.exec(readme)
-  expect(block, 'README.md needs the example under <!-- example: quickStart -->').not.toBeNull()
-  expect(block![1]).toBe(example.replace("from '../../src'", "from 'react-copilot-analytics'"))
-})
-
+// The README shows this file word for word (test/readme/docExamples.test.ts checks it); here it runs.
 test('the quick start sends Identify, Started, Sent, Received (once streamed), Feedback and Ended, in order, each once', () => {
   expect(version.split('.')[0]).toBe(process.env.VITEST_REACT_MAJOR)
   expect(AnalyticsBrowser.load).toHaveBeenCalledTimes(1)

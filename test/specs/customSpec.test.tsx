@@ -1,25 +1,13 @@
 import { StrictMode, useEffect } from 'react'
 import { render } from '@testing-library/react'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
 import { CopilotAnalyticsProvider, TrackedMessage, screebClient, screebCopilot, segmentCopilot, useFeedback } from '../../src'
 import { createMemoryAnalytics } from '../../src/testing'
 import { helpdeskPlan, ourTrackingPlan } from './customSpec.example'
 import { segmentAndScreeb } from './fanOutClients.example'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const readme = readFileSync(join(here, '../../README.md'), 'utf8')
-
-// The README shows these files word for word (with the package's import path), so its examples are the tested code.
-test.each(['customSpec', 'fanOutClients'])("the README's %s example is test/specs/%s.example.ts", (name) => {
-  const example = readFileSync(join(here, `${name}.example.ts`), 'utf8')
-  const block = new RegExp(`<!-- example: ${name} -->\\s*\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme)
-  expect(block, `README.md needs the example under <!-- example: ${name} -->`).not.toBeNull()
-  expect(block![1]).toBe(example.replace("from '../../src'", "from 'react-copilot-analytics'"))
-})
-
+// docs/vocabularies.md shows both example files word for word (test/readme/docExamples.test.ts checks
+// it); here they run.
 function Rate() {
   const { submit } = useFeedback('m2', { scale: 5 })
   useEffect(() => submit(5), [submit])

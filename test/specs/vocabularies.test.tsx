@@ -58,7 +58,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
     expect(errors).toEqual([])
     expect(names(analytics)).toEqual([
       'Identify', // segmentCopilot's
-      'Identify', // screebCopilot's: the same client receives both (see the README)
+      'Identify', // screebCopilot's: the same client receives both (see docs/vocabularies.md, Fan-out)
       'Conversation Started',
       'Message Sent',
       'screeb_copilot_user_prompt',
@@ -75,7 +75,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
         messageId: 'm2',
         message_body: 'You can export your data from the Settings page.',
         role: 'agent',
-        // The reply was seen streaming after the Message Sent: the response-time metrics (issue 7).
+        // The reply was seen streaming after the Message Sent: the response-time metrics.
         time_to_first_token_ms: expect.any(Number),
         response_time_ms: expect.any(Number),
       },

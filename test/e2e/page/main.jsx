@@ -23,7 +23,7 @@ const apiHost = query.get('apiHost')
 const strategy = query.get('strategy') ?? 'batching'
 const loadDelay = Number(query.get('loadDelay') ?? 0)
 
-// The options the README recommends for chat: batching (few requests, retried with back-off) with
+// The options docs/delivery.md recommends for chat: batching (few requests, retried with back-off) with
 // keepalive (the last batch survives the tab closing). cdnSettings skips the CDN settings download.
 const integration = { apiHost, protocol: 'http' }
 const settings = {

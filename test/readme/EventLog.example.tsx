@@ -1,0 +1,16 @@
+import { CopilotAnalyticsProvider } from '../../src'
+import { CopilotEventLog, createMemoryAnalytics } from '../../src/devtools'
+import { Chat } from './Chat'
+
+const recorder = createMemoryAnalytics() // also exported by /testing
+
+export function App() {
+  return (
+    <>
+      <CopilotAnalyticsProvider analytics={recorder}>
+        <Chat />
+      </CopilotAnalyticsProvider>
+      <CopilotEventLog recorder={recorder} />
+    </>
+  )
+}
