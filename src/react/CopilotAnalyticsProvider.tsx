@@ -64,8 +64,11 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
   const valid = typeof given == 'string' || typeof given == 'number'
   const conversationId = (valid && '' + given) || own.id
-  // The latest props, read when an event is sent (react-tracking's pattern): unmemoised objects
-  // such as `properties` or `onError` never re-run an effect. Unknown props are ignored.
+  // Hand the tracker this render's props during render, not in an effect. Children's effects run
+  // before the provider's own, and they send events (a message in its layout effect, feedback in
+  // useEffect): configured in an effect, those events would carry the previous render's
+  // `properties`, `consent` or `spec`. Events read the props when sent, so unmemoised objects
+  // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
   tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
 
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
