@@ -13,18 +13,25 @@ export interface CopilotEventLogProps {
   style?: CSSProperties
 }
 
-const COLORS: Record<string, string> = {
-  Identify: '#6b7280',
-  'Conversation Started': '#0f766e',
-  'Conversation Ended': '#0f766e',
-  'Message Sent': '#1d4ed8',
-  'Message Received': '#7c3aed',
-  'Feedback Submitted': '#b45309',
-  'Action Invoked': '#be123c',
-  'Media Generated': '#c026d3',
-  'Component Loaded': '#15803d',
-}
-const colorOf = (name: string) => COLORS[name] ?? '#374151'
+// One colour per kind of event, the same in every vocabulary, so that a fan-out log reads at a glance.
+const COLORS_BY_KIND: Array<[color: string, events: string[]]> = [
+  ['#6b7280', ['Identify']],
+  // the conversation starts or ends
+  ['#0f766e', ['Conversation Started', 'Conversation Ended', 'Live Chat Conversation Started', 'Live Chat Conversation Ended', 'Session Started']],
+  // the customer's message
+  ['#1d4ed8', ['Message Sent', 'Live Chat Message Sent', 'screeb_copilot_user_prompt']],
+  // the assistant's reply
+  ['#7c3aed', ['Message Received', 'Live Chat Message Received', 'Message Handled', 'screeb_copilot_response']],
+  ['#b45309', ['Feedback Submitted', 'screeb_copilot_satisfaction']],
+  // an action or tool call (Tool Invoked: the legacy Segment Copilot spec)
+  ['#be123c', ['Action Invoked', 'Tool Invoked', 'Action Started', 'Action Completed']],
+  ['#c026d3', ['Media Generated']],
+  ['#15803d', ['Component Loaded']],
+  ['#0369a1', ['screeb_copilot_conversion']],
+]
+const EVENT_COLORS = new Map(COLORS_BY_KIND.flatMap(([color, events]) => events.map((event) => [event, color] as const)))
+/** Your own events (useCopilotAnalytics().track), and conversions outside Screeb's vocabulary. */
+const colorOf = (name: string) => EVENT_COLORS.get(name) ?? '#374151'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 const clock = (time: number) => {

@@ -1,7 +1,22 @@
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from '../../src'
+import {
+  CopilotAnalyticsProvider,
+  TrackedComponent,
+  TrackedMessage,
+  screebCopilot,
+  segmentCopilot,
+  segmentCopilotLegacy,
+  segmentLiveChat,
+  useActionTracking,
+  useConversation,
+  useCopilotAnalytics,
+  useFeedback,
+  useMediaTracking,
+  watsonxAssistant,
+  type CopilotSpec,
+} from '../../src'
 import { CopilotEventLog, createMemoryAnalytics, type MemoryAnalytics } from '../../src/devtools'
 
 afterEach(() => vi.restoreAllMocks())
@@ -141,4 +156,79 @@ test('two logs on one recorder agree, and a log mounted later keeps the first ti
   expect(second.getAllByRole('listitem').filter((li) => li.hasAttribute('data-event')).map((li) => li.querySelector('time')!.getAttribute('dateTime'))).toEqual(
     Array(4).fill(new Date(5_000).toISOString()),
   )
+})
+
+/** Sends one event of every kind a vocabulary can name, once, as the chat would. */
+function EveryKind() {
+  const { submit } = useFeedback('m2', { scale: 5 })
+  const actions = useActionTracking()
+  const media = useMediaTracking()
+  const { trackConversion, track } = useCopilotAnalytics()
+  const { end } = useConversation()
+  // Once per mount (twice under StrictMode): the hooks read the provider's latest state when called.
+  useEffect(() => {
+    submit(5)
+    actions.start({ type: 'tool', action: 'lookup', messageId: 'm2', id: 'a1' }).complete()
+    media.track({ type: 'image', subType: 'png', messageId: 'm2', id: 'img1' })
+    trackConversion('Plan Upgraded')
+    track('Custom Thing')
+    end()
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <TrackedComponent type="Chart" messageId="m2">
+      chart
+    </TrackedComponent>
+  )
+}
+
+const VOCABULARIES = { segmentCopilot, segmentCopilotLegacy, segmentLiveChat, watsonxAssistant, screebCopilot }
+
+test.each(Object.entries(VOCABULARIES))("colours every %s event by its kind, as the Segment Copilot event of that kind", (_, spec) => {
+  const reference = createMemoryAnalytics()
+  const recorder = createMemoryAnalytics()
+  const chat = (analytics: MemoryAnalytics, vocabulary: CopilotSpec, conversationId: string) => (
+    <CopilotAnalyticsProvider analytics={analytics} spec={vocabulary} conversationId={conversationId} userId="u1">
+      <TrackedMessage id="m1" role="user" body="Hi" />
+      <TrackedMessage id="m2" role="assistant" body="Hello there" />
+      <EveryKind />
+    </CopilotAnalyticsProvider>
+  )
+  render(
+    <StrictMode>
+      {chat(reference, segmentCopilot, 'reference')}
+      {chat(recorder, spec, 'c1')}
+      <CopilotEventLog recorder={reference} title="reference" />
+      <CopilotEventLog recorder={recorder} title="vocabulary" />
+    </StrictMode>,
+  )
+  const colorsIn = (title: string) => {
+    const log = within(screen.getByRole('region', { name: title })).getByRole('log', { name: 'Recorded calls' })
+    return new Map(within(log).getAllByRole('listitem').map((row) => [row.getAttribute('data-event')!, (row.querySelector('span') as HTMLElement).style.color]))
+  }
+  const segment = colorsIn('reference')
+  const custom = segment.get('Custom Thing')
+  // What each vocabulary's events are, in the Segment Copilot spec's words.
+  const kindOf: Record<string, string> = {
+    'Tool Invoked': 'Action Invoked',
+    'Live Chat Conversation Started': 'Conversation Started',
+    'Live Chat Conversation Ended': 'Conversation Ended',
+    'Live Chat Message Sent': 'Message Sent',
+    'Live Chat Message Received': 'Message Received',
+    'Session Started': 'Conversation Started',
+    'Message Handled': 'Message Received',
+    'Action Started': 'Action Invoked',
+    'Action Completed': 'Action Invoked',
+    screeb_copilot_user_prompt: 'Message Sent',
+    screeb_copilot_response: 'Message Received',
+    screeb_copilot_satisfaction: 'Feedback Submitted',
+  }
+  const shown = colorsIn('vocabulary')
+  expect(shown.size).toBeGreaterThan(3)
+  for (const [name, color] of shown) {
+    if (name === 'Custom Thing' || name === 'Plan Upgraded') continue
+    expect(color, `${name} has no colour of its own`).not.toBe(custom)
+    if (name === 'screeb_copilot_conversion') continue
+    expect(color, `${name} is coloured unlike ${kindOf[name] ?? name}`).toBe(segment.get(kindOf[name] ?? name))
+  }
+  if (spec === screebCopilot) expect(shown.get('screeb_copilot_conversion')).not.toBe(custom)
 })
