@@ -11,6 +11,19 @@ const preview: Preview = {
       </StrictMode>
     ),
   ],
-  parameters: { layout: 'fullscreen' },
+  parameters: {
+    layout: 'fullscreen',
+    // The sidebar in reading order: what this is, the demos, then the guides as the README lists them.
+    options: {
+      storySort: {
+        order: [
+          'Introduction',
+          'Demos',
+          'Guides',
+          ['Exactly once', 'Frameworks', 'Response-time metrics', 'Vocabularies', 'Privacy and consent', 'Delivery', 'Event log and demos', 'Testing your app', 'Performance', 'Error codes', 'API reference', 'Development'],
+        ],
+      },
+    },
+  },
 }
 export default preview
