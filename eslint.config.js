@@ -1,6 +1,35 @@
-// Security rules for the shipped code: message text is rendered as text, and nothing is ever
-// evaluated. Style is left to the reviewers; this config only guards what must never appear.
+// Rules for the shipped code: message text is rendered as text, nothing is ever evaluated, and
+// the layers of src/ import only downwards. Style is left to the reviewers; this config only
+// guards what must never appear.
 import tseslint from 'typescript-eslint'
+
+// The house, from the ground up. Each folder of src/ is a layer that may import itself, the layers
+// and the packages listed for it, and nothing else: core knows no vocabulary, no client and no
+// framework. The files at the top of src/ are the entries (one per `exports` key in package.json):
+// only they put the layers together (the default vocabulary is chosen there and in the provider),
+// and nothing imports them.
+const LAYERS = {
+  core: { layers: [], packages: [] },
+  specs: { layers: ['core'], packages: [] },
+  clients: { layers: ['core'], packages: [] },
+  testing: { layers: ['core', 'specs'], packages: [] },
+  react: { layers: ['core', 'specs'], packages: ['react'] },
+  devtools: { layers: ['core'], packages: ['react'] },
+  'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
+}
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+/** A no-restricted-imports option that forbids every import but the ones `allowed` matches. */
+const onlyImports = (allowed, message) => ['error', { patterns: [{ regex: `^(?!(?:${allowed.join('|')}))`, caseSensitive: true, message }] }]
+const layerRules = Object.entries(LAYERS).map(([layer, { layers, packages }]) => ({
+  files: [`src/${layer}/**`],
+  rules: {
+    'no-restricted-imports': onlyImports(
+      ['\\./', ...layers.map((name) => `\\.\\./${escape(name)}/`), ...packages.map((name) => `${escape(name)}(?:/|$)`)],
+      `src/${layer}/ imports only ${[`src/${layer}`, ...layers.map((name) => `src/${name}`), ...packages].join(', ')} (the layers in eslint.config.js); never an entry.`,
+    ),
+  },
+}))
 
 export default tseslint.config(
   { ignores: ['dist/**', 'storybook-static/**', 'coverage/**', 'node_modules/**', 'test/react18/**'] },
@@ -26,6 +55,18 @@ export default tseslint.config(
         { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render chat text as text, never as HTML.' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render chat text as text, never as HTML.' },
       ],
+      // A folder not in LAYERS stays on its own until it is given its place there.
+      'no-restricted-imports': onlyImports(['\\./'], 'A folder of src/ imports only itself until LAYERS in eslint.config.js gives it its place.'),
     },
   },
+  {
+    files: ['src/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': onlyImports(
+        Object.keys(LAYERS).map((name) => `\\./${escape(name)}/`),
+        'An entry re-exports the layers (src/<layer>/...): never another entry, nothing outside src/.',
+      ),
+    },
+  },
+  ...layerRules,
 )

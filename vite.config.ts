@@ -14,7 +14,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), testing: here('src/testing/index.ts'), devtools: here('src/devtools/index.ts'), 'ai-sdk': here('src/ai-sdk/index.ts') },
+      entry: { index: here('src/index.ts'), core: here('src/core.ts'), testing: here('src/testing.ts'), devtools: here('src/devtools.ts'), 'ai-sdk': here('src/ai-sdk.ts') },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },

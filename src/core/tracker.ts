@@ -11,7 +11,6 @@ export type EventInput = CopilotEvent extends infer E
     ? Omit<E, 'timestamp' | 'properties'> & { timestamp?: number; properties?: Properties }
     : never
   : never
-import { segmentCopilot } from '../specs/segmentCopilot'
 import { compact } from './compact'
 
 export { compact }
@@ -161,7 +160,7 @@ const warn = (error: CopilotAnalyticsError) => {
 export const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value !== ''
 
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
-export function createTrackerBase(initial: TrackerOptions): TrackerBase {
+export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotSpec): TrackerBase {
   const options: TrackerOptions = { ...initial }
   const listeners = new Set<() => void>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
@@ -220,7 +219,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     // compact() also survives a getter that throws: that property is lost, never the event.
     const event = { ...input, timestamp: input.timestamp ?? now(), properties: compact(input.properties ?? {}) } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
-    const specs = options.spec ?? segmentCopilot
+    const specs = options.spec ?? defaultSpec
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {

@@ -1,4 +1,5 @@
 import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { segmentCopilot } from '../specs/segmentCopilot'
 import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
@@ -57,7 +58,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // Made once per provider: the fallback recorder, the fallback conversation id and the tracker.
   const [own] = useState(() => {
     const recorder = createMemoryAnalytics()
-    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }) }
+    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId

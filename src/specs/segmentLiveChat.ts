@@ -1,4 +1,4 @@
-import { compact } from '../core/tracker'
+import { compact } from '../core/compact'
 import type { AnalyticsCall, CopilotEvent, CopilotSpec, MessageAgent, Properties } from '../core/types'
 
 /** Whole seconds, because the Live Chat spec counts `conversation_duration` in seconds. */

@@ -1,4 +1,4 @@
-import { compact } from '../core/tracker'
+import { compact } from '../core/compact'
 import type { AnalyticsCall, CopilotEvent, CopilotSpec, Properties } from '../core/types'
 import { browserContext } from './browserContext'
 

@@ -32,14 +32,14 @@ test('the main entry never carries the devtools, even when everything is importe
 test('the devtools entry is published and built, and brings no React context of its own', async () => {
   const pkg = JSON.parse(readFileSync(root + 'package.json', 'utf8'))
   expect(pkg.exports['./devtools']).toEqual({
-    import: { types: './dist/types/devtools/index.d.ts', default: './dist/devtools.js' },
-    require: { types: './dist/types/devtools/index.d.cts', default: './dist/devtools.cjs' },
+    import: { types: './dist/types/devtools.d.ts', default: './dist/devtools.js' },
+    require: { types: './dist/types/devtools.d.cts', default: './dist/devtools.cjs' },
   })
-  expect(readFileSync(root + 'vite.config.ts', 'utf8')).toContain("devtools: here('src/devtools/index.ts')")
-  const devtools = await inputsOf("export * from './src/devtools/index.ts'")
+  expect(readFileSync(root + 'vite.config.ts', 'utf8')).toContain("devtools: here('src/devtools.ts')")
+  const devtools = await inputsOf("export * from './src/devtools.ts'")
   expect(devtools).toContain('src/devtools/CopilotEventLog.tsx')
   // Hooks from a second context would silently see no provider: the devtools read no context at all.
   expect(devtools.filter((file) => file.startsWith('src/react/'))).toEqual([])
   // For docs/devtools.md and docs/performance.md: what a page pays for the log (minified + gzipped, React external).
-  expect(await gzippedSize("export * from './src/devtools/index.ts'", root)).toBeLessThan(4_000)
+  expect(await gzippedSize("export * from './src/devtools.ts'", root)).toBeLessThan(4_000)
 })

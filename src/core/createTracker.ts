@@ -1,6 +1,6 @@
 import { lastFeedback, startAction, trackAction, trackComponent, trackConversion, trackCustom, trackFeedback, trackMedia, type ComponentInput } from './events'
 import { createTrackerBase, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type TrackerOptions } from './tracker'
-import type { Properties } from './types'
+import type { CopilotSpec, Properties } from './types'
 
 /** The whole tracker: every event kind as a method. */
 export interface CopilotTracker extends TrackerBase {
@@ -18,19 +18,11 @@ export interface CopilotTracker extends TrackerBase {
 }
 
 /**
- * The framework-free heart of the package: conversation state, exactly-once keys, validation,
- * error isolation and dispatch through one or more specs. Use it without React (vanilla JS,
- * another framework, a server); the React provider builds on the same base.
- *
- * @example
- * import { createCopilotTracker } from 'react-copilot-analytics/core'
- * const tracker = createCopilotTracker({ analytics: window.analytics })
- * tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' })
- * // -> Conversation Started, Message Sent
- * tracker.end('c1') // -> Conversation Ended { message_count: 1 }
+ * The whole tracker over {@link createTrackerBase}. Core knows no vocabulary: `defaultSpec` is the one
+ * used when `options.spec` names none, chosen by the caller (the `/core` entry passes segmentCopilot).
  */
-export function createCopilotTracker(options: TrackerOptions): CopilotTracker {
-  const base = createTrackerBase(options)
+export function createTracker(options: TrackerOptions, defaultSpec: CopilotSpec): CopilotTracker {
+  const base = createTrackerBase(options, defaultSpec)
   return {
     ...base,
     feedback: (input) => trackFeedback(base, input),
