@@ -256,7 +256,7 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
         if (predicate(events)) return resolve(events)
         const timer = setTimeout(() => {
           off()
-          reject(new Error(`Collector: condition not met within ${timeout} ms; events: ${events.map((e) => e.event ?? e.type).join(', ')}`))
+          reject(new Error(`Collector: condition not met within ${timeout} ms; events: ${events.map((event) => event.event ?? event.type).join(', ')}`))
         }, timeout)
         const off = api.subscribe(() => {
           if (!predicate(events)) return

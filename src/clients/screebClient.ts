@@ -15,10 +15,10 @@ export type ScreebFunction = (command: string, ...args: unknown[]) => unknown
  */
 export function screebClient($screeb?: ScreebFunction): AnalyticsClient {
   const screeb = (...args: [string, ...unknown[]]) => {
-    const fn = $screeb ?? (typeof window === 'undefined' ? undefined : (window as { $screeb?: ScreebFunction }).$screeb)
+    const tag = $screeb ?? (typeof window === 'undefined' ? undefined : (window as { $screeb?: ScreebFunction }).$screeb)
     // Thrown errors reach the provider's onError as `client_error`, naming the event.
-    if (typeof fn !== 'function') throw new Error('window.$screeb is not there: load the Screeb tag, or pass $screeb to screebClient()')
-    return fn(...args)
+    if (typeof tag !== 'function') throw new Error('window.$screeb is not there: load the Screeb tag, or pass $screeb to screebClient()')
+    return tag(...args)
   }
   return {
     track: (event: string, properties: Properties = {}) => screeb('event.track', event, properties),

@@ -33,10 +33,10 @@ const EVENT_COLORS = new Map(COLORS_BY_KIND.flatMap(([color, events]) => events.
 /** Your own events (useCopilotAnalytics().track), and conversions outside Screeb's vocabulary. */
 const colorOf = (name: string) => EVENT_COLORS.get(name) ?? '#374151'
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 const clock = (time: number) => {
-  const d = new Date(time)
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+  const date = new Date(time)
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
 }
 /** What a row shows under the name: the track properties, or who an Identify names. */
 const payloadOf = (call: MemoryCall) =>
@@ -98,10 +98,14 @@ export function CopilotEventLog({ recorder, title = 'Analytics events', defaultF
   const scroller = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
   useEffect(() => {
-    const el = scroller.current
-    if (el && pinned.current) el.scrollTop = el.scrollHeight
+    const list = scroller.current
+    if (list && pinned.current) list.scrollTop = list.scrollHeight
   }, [shown.length])
 
+  const clear = () => {
+    recorder.clear()
+    setStatus('')
+  }
   const copy = async () => {
     const json = JSON.stringify(shown.map((entry) => entry.call), null, 2)
     setStatus((await copyText(json)) ? `Copied ${shown.length} call${shown.length === 1 ? '' : 's'}` : 'Copy failed')
@@ -118,7 +122,7 @@ export function CopilotEventLog({ recorder, title = 'Analytics events', defaultF
         <button type="button" style={styles.button} onClick={copy}>
           Copy JSON
         </button>
-        <button type="button" style={styles.button} onClick={() => (recorder.clear(), setStatus(''))} disabled={!entries.length}>
+        <button type="button" style={styles.button} onClick={clear} disabled={!entries.length}>
           Clear
         </button>
       </header>
@@ -129,7 +133,7 @@ export function CopilotEventLog({ recorder, title = 'Analytics events', defaultF
           placeholder="Filter by event name"
           list={listId}
           value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          onChange={(event) => setFilter(event.target.value)}
           style={styles.input}
         />
         <datalist id={listId}>
@@ -164,9 +168,9 @@ export function CopilotEventLog({ recorder, title = 'Analytics events', defaultF
         role="log"
         aria-label="Recorded calls"
         style={styles.scroller}
-        onScroll={(e) => {
-          const el = e.currentTarget
-          pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24
+        onScroll={(event) => {
+          const list = event.currentTarget
+          pinned.current = list.scrollHeight - list.scrollTop - list.clientHeight < 24
         }}
       >
         {shown.length === 0 ? (

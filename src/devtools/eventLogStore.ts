@@ -32,7 +32,10 @@ export function eventLogStore(recorder: MemoryAnalytics): EventLogStore {
     const now = Date.now()
     snapshot = recorder.calls.map((call, index) => {
       let time = times.get(call)
-      if (time === undefined) times.set(call, (time = now))
+      if (time === undefined) {
+        time = now
+        times.set(call, time)
+      }
       return { index, time, name: call.type === 'track' ? call.event : 'Identify', call }
     })
     listeners.forEach((listener) => listener())
@@ -42,6 +45,13 @@ export function eventLogStore(recorder: MemoryAnalytics): EventLogStore {
   // stamped with their real time rather than when the log's own effect would subscribe.
   recorder.subscribe(refresh)
   refresh()
-  stores.set(recorder, (store = { getSnapshot: () => snapshot, subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) }))
+  store = {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  stores.set(recorder, store)
   return store
 }

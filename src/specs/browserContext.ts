@@ -6,24 +6,24 @@ import type { Properties } from '../core/types'
  * is left out rather than guessed.
  */
 export function browserContext(): Properties {
-  const out: Properties = {}
+  const context: Properties = {}
   if (typeof navigator !== 'undefined') {
-    const ua = navigator.userAgent || ''
-    out.browser = browserName(ua)
-    out.device = /iPad|Tablet|Android(?!.*Mobile)/i.test(ua)
+    const userAgent = navigator.userAgent || ''
+    context.browser = browserName(userAgent)
+    context.device = /iPad|Tablet|Android(?!.*Mobile)/i.test(userAgent)
       ? 'tablet'
-      : /Mobi|iPhone|iPod|Android/i.test(ua)
+      : /Mobi|iPhone|iPod|Android/i.test(userAgent)
         ? 'mobile'
-        : /Windows|Macintosh|Mac OS X|X11|CrOS|Linux/i.test(ua)
+        : /Windows|Macintosh|Mac OS X|X11|CrOS|Linux/i.test(userAgent)
           ? 'desktop'
           : undefined
-    out.language = navigator.language || undefined
+    context.language = navigator.language || undefined
   }
   if (typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) {
     // Without query string or hash: those often carry tokens or e-mail addresses.
-    out.pageUrl = location.origin + location.pathname
+    context.pageUrl = location.origin + location.pathname
   }
-  return out
+  return context
 }
 
 // Order matters: Edge and Opera also say "Chrome", and Chrome also says "Safari".
@@ -36,7 +36,7 @@ const BROWSERS: [RegExp, string][] = [
   [/Version\/[\d.]+.*Safari\//, 'Safari'],
 ]
 
-function browserName(ua: string): string | undefined {
-  for (const [pattern, name] of BROWSERS) if (pattern.test(ua)) return name
+function browserName(userAgent: string): string | undefined {
+  for (const [pattern, name] of BROWSERS) if (pattern.test(userAgent)) return name
   return undefined
 }

@@ -16,25 +16,25 @@ import { tabSessionId } from './tabSessionId'
  */
 export const screebCopilot: CopilotSpec = {
   name: 'screeb-copilot',
-  map(e: CopilotEvent, context): AnalyticsCall[] {
-    if (e.type === 'identify') return [{ type: 'identify', userId: e.userId, anonymousId: e.anonymousId, traits: e.traits }]
-    const track = (event: string, fields: Properties): AnalyticsCall[] => [
+  map(event: CopilotEvent, context): AnalyticsCall[] {
+    if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
+    const track = (name: string, fields: Properties): AnalyticsCall[] => [
       {
         type: 'track',
-        event: 'screeb_copilot_' + event,
-        properties: { ...e.properties, ...compact({ ...fields, conversation_id: e.conversationId, session_id: context?.sessionId || tabSessionId() }) },
+        event: 'screeb_copilot_' + name,
+        properties: { ...event.properties, ...compact({ ...fields, conversation_id: event.conversationId, session_id: context?.sessionId || tabSessionId() }) },
       },
     ]
-    switch (e.type) {
+    switch (event.type) {
       case 'message_sent':
-        return track('user_prompt', { prompt: e.body, message_id: e.messageId })
+        return track('user_prompt', { prompt: event.body, message_id: event.messageId })
       case 'message_received':
-        return track('response', { response: e.body, message_id: e.messageId })
+        return track('response', { response: event.body, message_id: event.messageId })
       case 'feedback_submitted':
-        return track('satisfaction', { rating_scale: e.scale === undefined ? undefined : String(e.scale), rating: String(e.rating), message_id: e.messageId })
+        return track('satisfaction', { rating_scale: event.scale === undefined ? undefined : String(event.scale), rating: String(event.rating), message_id: event.messageId })
       case 'custom':
         // Only conversions have a name in this vocabulary; other custom events are not sent by it.
-        return e.conversion ? track('conversion', { conversion_name: e.event, message_id: e.messageId }) : []
+        return event.conversion ? track('conversion', { conversion_name: event.event, message_id: event.messageId }) : []
       default:
         return []
     }

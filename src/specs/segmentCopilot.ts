@@ -23,24 +23,24 @@ export const SEGMENT_COPILOT_EVENTS: Partial<Record<CopilotEventType, string>> =
  */
 export const segmentCopilot: CopilotSpec = {
   name: 'segment-ai-copilot',
-  map(e: CopilotEvent): AnalyticsCall[] {
-    if (e.type === 'identify') return [{ type: 'identify', userId: e.userId, anonymousId: e.anonymousId, traits: e.traits }]
-    const event = e.type === 'custom' ? e.event : SEGMENT_COPILOT_EVENTS[e.type]
-    if (!event) return []
+  map(event: CopilotEvent): AnalyticsCall[] {
+    if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
+    const name = event.type === 'custom' ? event.event : SEGMENT_COPILOT_EVENTS[event.type]
+    if (!name) return []
     // Each canonical event defines only its own fields; the undefined rest is dropped before the
     // merge, so the caller's extra properties survive unless the spec really sets that name.
-    const any = e as Partial<Record<string, never>> & typeof e
+    const anyKind = event as Partial<Record<string, never>> & typeof event
     const fields = compact({
-      conversationId: e.conversationId,
-      messageId: any.messageId,
-      message_body: any.body,
-      role: any.role,
-      message_count: any.messageCount,
-      type: any.actionType ?? any.mediaType ?? any.componentType,
-      action: any.action,
-      sub_type: any.subType,
-      rating: any.rating,
+      conversationId: event.conversationId,
+      messageId: anyKind.messageId,
+      message_body: anyKind.body,
+      role: anyKind.role,
+      message_count: anyKind.messageCount,
+      type: anyKind.actionType ?? anyKind.mediaType ?? anyKind.componentType,
+      action: anyKind.action,
+      sub_type: anyKind.subType,
+      rating: anyKind.rating,
     })
-    return [{ type: 'track', event, properties: { ...e.properties, ...fields } }]
+    return [{ type: 'track', event: name, properties: { ...event.properties, ...fields } }]
   },
 }

@@ -12,14 +12,14 @@ import { segmentCopilot } from './segmentCopilot'
  */
 export const segmentCopilotLegacy: CopilotSpec = {
   name: 'segment-ai-copilot-legacy',
-  map(e: CopilotEvent, context): AnalyticsCall[] {
-    const roleless = e.type === 'message_sent' || e.type === 'message_received' || e.type === 'action_started'
-    return segmentCopilot.map(e, context).map((call) => {
+  map(event: CopilotEvent, context): AnalyticsCall[] {
+    const roleless = event.type === 'message_sent' || event.type === 'message_received' || event.type === 'action_started'
+    return segmentCopilot.map(event, context).map((call) => {
       if (call.type !== 'track' || !roleless) return call
       const { role: _specRole, ...properties } = call.properties
       // A `role` the caller passed as an extra property is theirs to keep: only the spec's goes.
-      if (e.properties.role !== undefined) properties.role = e.properties.role
-      return { ...call, event: e.type === 'action_started' ? 'Tool Invoked' : call.event, properties }
+      if (event.properties.role !== undefined) properties.role = event.properties.role
+      return { ...call, event: event.type === 'action_started' ? 'Tool Invoked' : call.event, properties }
     })
   },
 }

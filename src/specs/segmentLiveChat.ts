@@ -19,40 +19,40 @@ const seconds = (ms: number) => Math.floor(Math.max(0, ms) / 1000)
  */
 export const segmentLiveChat: CopilotSpec = {
   name: 'segment-live-chat',
-  map(e: CopilotEvent): AnalyticsCall[] {
-    if (e.type === 'identify') return [{ type: 'identify', userId: e.userId, anonymousId: e.anonymousId, traits: e.traits }]
-    const track = (event: string, fields: Properties, agent?: MessageAgent): AnalyticsCall[] => [
+  map(event: CopilotEvent): AnalyticsCall[] {
+    if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
+    const track = (name: string, fields: Properties, agent?: MessageAgent): AnalyticsCall[] => [
       {
         type: 'track',
-        event,
+        event: name,
         properties: {
-          ...e.properties,
-          ...compact({ agent_id: agent?.id, agent_name: agent?.name, agent_username: agent?.username, conversation_id: e.conversationId, ...fields }),
+          ...event.properties,
+          ...compact({ agent_id: agent?.id, agent_name: agent?.name, agent_username: agent?.username, conversation_id: event.conversationId, ...fields }),
         },
       },
     ]
-    switch (e.type) {
+    switch (event.type) {
       case 'conversation_started':
         return track(
           'Live Chat Conversation Started',
-          { conversation_duration: 0, message_id: e.firstMessage?.messageId, message_body: e.firstMessage?.body },
-          e.firstMessage?.agent,
+          { conversation_duration: 0, message_id: event.firstMessage?.messageId, message_body: event.firstMessage?.body },
+          event.firstMessage?.agent,
         )
       case 'message_sent':
       case 'message_received':
         return track(
-          e.type === 'message_sent' ? 'Live Chat Message Sent' : 'Live Chat Message Received',
+          event.type === 'message_sent' ? 'Live Chat Message Sent' : 'Live Chat Message Received',
           {
-            conversation_duration: e.startedAt === undefined ? undefined : seconds(e.timestamp - e.startedAt),
-            message_id: e.messageId,
-            message_body: e.body,
+            conversation_duration: event.startedAt === undefined ? undefined : seconds(event.timestamp - event.startedAt),
+            message_id: event.messageId,
+            message_body: event.body,
           },
-          e.agent,
+          event.agent,
         )
       case 'conversation_ended':
-        return track('Live Chat Conversation Ended', { conversation_duration: seconds(e.durationMs) })
+        return track('Live Chat Conversation Ended', { conversation_duration: seconds(event.durationMs) })
       case 'custom':
-        return track(e.event, { message_id: e.messageId })
+        return track(event.event, { message_id: event.messageId })
       default:
         return []
     }

@@ -19,26 +19,26 @@ import { browserContext } from './browserContext'
  */
 export const watsonxAssistant: CopilotSpec = {
   name: 'watsonx-assistant',
-  map(e: CopilotEvent, context): AnalyticsCall[] {
-    if (e.type === 'identify') return [{ type: 'identify', userId: e.userId, anonymousId: e.anonymousId, traits: e.traits }]
-    const track = (event: string, fields: Properties = {}): AnalyticsCall[] => [
+  map(event: CopilotEvent, context): AnalyticsCall[] {
+    if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
+    const track = (name: string, fields: Properties = {}): AnalyticsCall[] => [
       {
         type: 'track',
-        event,
-        properties: compact({ ...browserContext(), ...context?.properties, ...e.properties, sessionId: e.conversationId, ...fields }),
+        event: name,
+        properties: compact({ ...browserContext(), ...context?.properties, ...event.properties, sessionId: event.conversationId, ...fields }),
       },
     ]
-    switch (e.type) {
+    switch (event.type) {
       case 'conversation_started':
         return track('Session Started')
       case 'message_received':
         return track('Message Handled')
       case 'action_started':
-        return track('Action Started', { action: e.action, actionTitle: e.title })
+        return track('Action Started', { action: event.action, actionTitle: event.title })
       case 'action_completed':
-        return track('Action Completed', { action: e.action, actionTitle: e.title, actionCompletedReason: e.reason })
+        return track('Action Completed', { action: event.action, actionTitle: event.title, actionCompletedReason: event.reason })
       case 'custom':
-        return track(e.event)
+        return track(event.event)
       default:
         return []
     }

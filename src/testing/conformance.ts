@@ -94,11 +94,11 @@ export function validateJson(schema: JsonSchema | boolean, value: unknown, path 
     for (const key of schema.required ?? []) if (object[key] === undefined) errors.push(`${prefix}${key}: required, missing`)
     for (const key of Object.keys(object)) {
       if (object[key] === undefined) continue
-      const sub = schema.properties?.[key] ?? schema.additionalProperties
-      if (sub !== undefined) errors.push(...validateJson(sub, object[key], prefix + key))
+      const propertySchema = schema.properties?.[key] ?? schema.additionalProperties
+      if (propertySchema !== undefined) errors.push(...validateJson(propertySchema, object[key], prefix + key))
     }
   }
-  if (actual === 'array' && schema.items !== undefined) (value as unknown[]).forEach((item, i) => errors.push(...validateJson(schema.items!, item, `${path}[${i}]`)))
+  if (actual === 'array' && schema.items !== undefined) (value as unknown[]).forEach((item, index) => errors.push(...validateJson(schema.items!, item, `${path}[${index}]`)))
   return errors
 }
 
@@ -164,5 +164,5 @@ export function assertConformance(calls: readonly AnalyticsCall[], spec: Copilot
  * // '#3 "Message Sent" (segment-ai-copilot): properties.role: required, missing'
  */
 export function formatViolations(violations: readonly ConformanceViolation[]): string {
-  return violations.flatMap((v) => v.errors.map((error) => `#${v.index} "${v.event}" (${v.spec}): ${error}`)).join('\n')
+  return violations.flatMap((violation) => violation.errors.map((error) => `#${violation.index} "${violation.event}" (${violation.spec}): ${error}`)).join('\n')
 }
