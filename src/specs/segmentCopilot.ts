@@ -23,24 +23,24 @@ export const SEGMENT_COPILOT_EVENTS: Partial<Record<CopilotEventType, string>> =
  */
 export const segmentCopilot: CopilotSpec = {
   name: 'segment-ai-copilot',
-  map(event: CopilotEvent): AnalyticsCall[] {
+  // Read as any kind of event: each kind defines only its own fields, and the others read undefined.
+  map(event: CopilotEvent & Partial<Record<string, never>>): AnalyticsCall[] {
     if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
     const name = event.type === 'custom' ? event.event : SEGMENT_COPILOT_EVENTS[event.type]
     if (!name) return []
-    // Each canonical event defines only its own fields; the undefined rest is dropped before the
-    // merge, so the caller's extra properties survive unless the spec really sets that name.
-    const anyKind = event as Partial<Record<string, never>> & typeof event
-    const fields = compact({
+    const fields = {
       conversationId: event.conversationId,
-      messageId: anyKind.messageId,
-      message_body: anyKind.body,
-      role: anyKind.role,
-      message_count: anyKind.messageCount,
-      type: anyKind.actionType ?? anyKind.mediaType ?? anyKind.componentType,
-      action: anyKind.action,
-      sub_type: anyKind.subType,
-      rating: anyKind.rating,
-    })
-    return [{ type: 'track', event: name, properties: { ...event.properties, ...fields } }]
+      messageId: event.messageId,
+      message_body: event.body,
+      role: event.role,
+      message_count: event.messageCount,
+      type: event.actionType ?? event.mediaType ?? event.componentType,
+      action: event.action,
+      sub_type: event.subType,
+      rating: event.rating,
+    }
+    // The undefined ones are dropped before the merge, so the caller's extra properties survive
+    // unless the spec really sets that name.
+    return [{ type: 'track', event: name, properties: { ...event.properties, ...compact(fields) } }]
   },
 }
