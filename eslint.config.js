@@ -5,9 +5,9 @@ import tseslint from 'typescript-eslint'
 
 // The house, from the ground up. Each folder of src/ is a layer that may import itself, the layers
 // and the packages listed for it, and nothing else: core knows no vocabulary, no client and no
-// framework. The files at the top of src/ are the entries (one per `exports` key in package.json):
-// only they put the layers together (the default vocabulary is chosen there and in the provider),
-// and nothing imports them.
+// framework. On top, src/entries/ holds one file per `exports` key in package.json: the entries put
+// the layers together (the default vocabulary is chosen there and in the provider), and nothing
+// imports them.
 const LAYERS = {
   core: { layers: [], packages: [] },
   specs: { layers: ['core'], packages: [] },
@@ -60,11 +60,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/*.{ts,tsx}'],
+    files: ['src/entries/**'],
     rules: {
       'no-restricted-imports': onlyImports(
-        Object.keys(LAYERS).map((name) => `\\./${escape(name)}/`),
-        'An entry re-exports the layers (src/<layer>/...): never another entry, nothing outside src/.',
+        Object.keys(LAYERS).map((name) => `\\.\\./${escape(name)}/`),
+        'An entry (src/entries/) re-exports the layers: never another entry, nothing outside src/.',
       ),
     },
   },

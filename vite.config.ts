@@ -14,7 +14,13 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core.ts'), testing: here('src/testing.ts'), devtools: here('src/devtools.ts'), 'ai-sdk': here('src/ai-sdk.ts') },
+      entry: {
+        index: here('src/entries/index.ts'),
+        core: here('src/entries/core.ts'),
+        testing: here('src/entries/testing.ts'),
+        devtools: here('src/entries/devtools.ts'),
+        'ai-sdk': here('src/entries/ai-sdk.ts'),
+      },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },

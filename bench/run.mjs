@@ -134,7 +134,7 @@ async function sizes() {
     `export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from '${dist}/index.js'`, root)
   // The same import from the sources, as test/bundleSize.test.ts measures it (a few bytes apart from the build).
   await measure('react-copilot-analytics: typical import, from src/ (the figure `npm test` checks)',
-    `export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/index.ts'`, root)
+    `export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/entries/index.ts'`, root)
   for (const [entry, target] of Object.entries(pkg.exports)) {
     // `import` is a path, or conditions such as { types, default }.
     const file = typeof target?.import === 'string' ? target.import : target?.import?.default

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState, type CSSProperties } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useChat } from '@ai-sdk/react'
 import type { UIMessage, UIMessageChunk } from 'ai'
-import { CopilotAnalyticsProvider } from '../src'
-import { useChatTracking } from '../src/ai-sdk'
-import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/testing'
+import { CopilotAnalyticsProvider } from '../src/entries'
+import { useChatTracking } from '../src/entries/ai-sdk'
+import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/entries/testing'
 import { mockTransport, type Step } from '../test/ai-sdk/mockTransport'
 
 const meta: Meta = { title: 'Demos/Vercel AI SDK chat' }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { CopilotAnalyticsProvider, TrackedMessage, useFeedback, type AnalyticsClient, type CopilotAnalyticsError } from '../src'
-import { CopilotEventLog, teeAnalytics, type MemoryAnalytics } from '../src/devtools'
+import { CopilotAnalyticsProvider, TrackedMessage, useFeedback, type AnalyticsClient, type CopilotAnalyticsError } from '../src/entries'
+import { CopilotEventLog, teeAnalytics, type MemoryAnalytics } from '../src/entries/devtools'
 import { demoLoaders, demoOf, useDemo } from './demo/demoAnalytics'
 import { DemoPage } from './demo/Layout'
 

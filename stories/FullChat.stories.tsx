@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { CopilotEventLog } from '../src/devtools'
+import { CopilotEventLog } from '../src/entries/devtools'
 import { ChatDemo } from './demo/ChatDemo'
 import { demoLoaders, demoOf, useDemo } from './demo/demoAnalytics'
 import { DemoPage } from './demo/Layout'

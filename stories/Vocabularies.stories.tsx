@@ -14,8 +14,8 @@ import {
   watsonxAssistant,
   type CopilotSpec,
   type Properties,
-} from '../src'
-import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/testing'
+} from '../src/entries'
+import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../src/entries/testing'
 
 const meta: Meta = { title: 'Demos/Vocabularies' }
 export default meta

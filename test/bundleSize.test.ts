@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { gzippedSize } from '../scripts/bundleSize'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/index.ts'"
+export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/entries/index.ts'"
 
 /**
  * The measured size of this import with 40 bytes of headroom: growth beyond it fails here and has to

@@ -9,8 +9,8 @@
 import { afterEach } from 'vitest'
 import { compact } from '../src/core/tracker'
 import type { AnalyticsCall, CopilotSpec } from '../src/core/types'
-import { segmentCopilot, segmentCopilotLegacy, segmentLiveChat, screebCopilot, watsonxAssistant } from '../src/core'
-import { checkCall } from '../src/testing'
+import { segmentCopilot, segmentCopilotLegacy, segmentLiveChat, screebCopilot, watsonxAssistant } from '../src/entries/core'
+import { checkCall } from '../src/entries/testing'
 
 export const builtInSpecs: readonly CopilotSpec[] = [segmentCopilot, segmentCopilotLegacy, segmentLiveChat, watsonxAssistant, screebCopilot]
 

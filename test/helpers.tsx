@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react'
 import { render } from '@testing-library/react'
-import { CopilotAnalyticsProvider, type CopilotAnalyticsError, type CopilotAnalyticsProviderProps } from '../src'
-import { createMemoryAnalytics, type MemoryAnalytics } from '../src/testing'
+import { CopilotAnalyticsProvider, type CopilotAnalyticsError, type CopilotAnalyticsProviderProps } from '../src/entries'
+import { createMemoryAnalytics, type MemoryAnalytics } from '../src/entries/testing'
 
 /** The track calls as [event, properties] pairs: the shape most assertions want. */
 export const tracks = (analytics: MemoryAnalytics) =>

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest'
 import { cleanup } from '@testing-library/react'
-import { resetTrackedKeys } from '../src/testing'
+import { resetTrackedKeys } from '../src/entries/testing'
 import { installConformanceCheck } from './conformance'
 
 // Every call made through a built-in spec must match that spec's JSON Schemas (see ./conformance.ts).

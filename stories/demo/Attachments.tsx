@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useActionTracking, useMediaTracking } from '../../src'
+import { useActionTracking, useMediaTracking } from '../../src/entries'
 
 // 30 closing prices, fixed so the chart (and the screenshot) is the same on every load.
 const PRICES = [136.6, 135.9, 137.2, 136.4, 134.8, 135.5, 136.9, 137.8, 137.1, 138.4, 137.6, 136.2, 135.7, 136.8, 137.9,

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { CopilotAnalyticsProvider } from '../../src'
+import { CopilotAnalyticsProvider } from '../../src/entries'
 import { ChatView } from './ChatView'
 import { freshId, type DemoAnalytics } from './demoAnalytics'
 import { useSimulatedChat } from './useSimulatedChat'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react'
-import { TrackedComponent, TrackedMessage, useConversation } from '../../src'
+import { TrackedComponent, TrackedMessage, useConversation } from '../../src/entries'
 import { GeneratedImage, StockChart, ToolCall } from './Attachments'
 import { StarRating, ThumbsFeedback } from './Feedback'
 import { SUGGESTIONS, type ChatMessage, type SimulatedChat } from './useSimulatedChat'

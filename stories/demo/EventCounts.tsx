@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { MemoryAnalytics } from '../../src/devtools'
+import type { MemoryAnalytics } from '../../src/entries/devtools'
 import { eventLogStore } from '../../src/devtools/eventLogStore'
 
 /** The recorder's calls, re-rendering on each new one (the same store the event log reads). */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useFeedback } from '../../src'
+import { useFeedback } from '../../src/entries'
 
 export interface ThumbsFeedbackProps {
   /** The message rated; omit to rate the whole conversation. */

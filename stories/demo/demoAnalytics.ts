@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
 import { useState } from 'react'
 import { AnalyticsBrowser } from '@segment/analytics-next'
-import type { AnalyticsClient } from '../../src'
-import { createMemoryAnalytics, teeAnalytics, type MemoryAnalytics } from '../../src/devtools'
+import type { AnalyticsClient } from '../../src/entries'
+import { createMemoryAnalytics, teeAnalytics, type MemoryAnalytics } from '../../src/entries/devtools'
 
 /** What every demo story runs on: a recorder for the log, and the client the provider is given. */
 export interface DemoAnalytics {

@@ -3,9 +3,9 @@ import { act, cleanup, render, renderHook, screen } from '@testing-library/react
 import { afterEach, expect, test, vi } from 'vitest'
 import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
 import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMessage, type UIMessageChunk } from 'ai'
-import { CopilotAnalyticsProvider } from '../../src'
-import { useChatTracking, type ChatTrackingOptions } from '../../src/ai-sdk'
-import { createMemoryAnalytics, type MemoryCall } from '../../src/testing'
+import { CopilotAnalyticsProvider } from '../../src/entries'
+import { useChatTracking, type ChatTrackingOptions } from '../../src/entries/ai-sdk'
+import { createMemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { gate, mockTransport, textReply, type Step } from './mockTransport'
 
 type ChatOptions = Omit<ChatInit<UIMessage>, 'transport'>

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { createCopilotTracker } from '../../src/core'
+import { createCopilotTracker } from '../../src/entries/core'
 import { createKeyStore } from '../../src/core/keyStore'
 import { createMemoryAnalytics } from '../../src/core/memoryAnalytics'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createKeyStore, DEFAULT_KEY_LIMIT, type StorageLike } from '../../src/core'
+import { createKeyStore, DEFAULT_KEY_LIMIT, type StorageLike } from '../../src/entries/core'
 
 const memoryStorage = () => {
   const items = new Map<string, string>()

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, test, vi } from 'vitest'
-import { createCopilotTracker, createKeyStore, MAX_PROPERTIES_BYTES, redactPII, segmentCopilot, type TrackerOptions } from '../../src/core'
-import { createMemoryAnalytics } from '../../src/testing'
+import { createCopilotTracker, createKeyStore, MAX_PROPERTIES_BYTES, redactPII, segmentCopilot, type TrackerOptions } from '../../src/entries/core'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 import type { CopilotAnalyticsError } from '../../src/core/errors'
 
 function setup(options: Partial<TrackerOptions> = {}) {

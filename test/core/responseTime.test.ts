@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
-import { createCopilotTracker } from '../../src/core'
+import { createCopilotTracker } from '../../src/entries/core'
 import { createKeyStore } from '../../src/core/keyStore'
-import { createMemoryAnalytics } from '../../src/testing'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 function setup() {
   const analytics = createMemoryAnalytics()

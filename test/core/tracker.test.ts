@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
-import { createCopilotTracker, createKeyStore, segmentCopilot, type CopilotAnalyticsError, type CopilotSpec, type TrackerOptions } from '../../src/core'
-import { createMemoryAnalytics } from '../../src/testing'
+import { createCopilotTracker, createKeyStore, segmentCopilot, type CopilotAnalyticsError, type CopilotSpec, type TrackerOptions } from '../../src/entries/core'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 function make(options: Partial<TrackerOptions> = {}) {
   const analytics = createMemoryAnalytics()

@@ -16,8 +16,8 @@ import {
   useMediaTracking,
   watsonxAssistant,
   type CopilotSpec,
-} from '../../src'
-import { CopilotEventLog, createMemoryAnalytics, type MemoryAnalytics } from '../../src/devtools'
+} from '../../src/entries'
+import { CopilotEventLog, createMemoryAnalytics, type MemoryAnalytics } from '../../src/entries/devtools'
 
 afterEach(() => vi.restoreAllMocks())
 

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { render } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, type AnalyticsClient, type CopilotAnalyticsError } from '../../src'
-import { createMemoryAnalytics, teeAnalytics } from '../../src/devtools'
+import { CopilotAnalyticsProvider, TrackedMessage, type AnalyticsClient, type CopilotAnalyticsError } from '../../src/entries'
+import { createMemoryAnalytics, teeAnalytics } from '../../src/entries/devtools'
 
 test('records each call and forwards it unchanged, returning what the real client returns', () => {
   const delivered = Promise.resolve('ctx')

@@ -14,9 +14,9 @@ import {
   type CopilotAnalyticsErrorCode,
   type CopilotAnalyticsProviderProps,
   type CopilotSpec,
-} from '../../src'
-import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/testing'
-import { segmentCopilot } from '../../src/core'
+} from '../../src/entries'
+import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/entries/testing'
+import { segmentCopilot } from '../../src/entries/core'
 import { getDefaultKeyStore } from '../../src/core/keyStore'
 
 // Each row is one kind of hostile or broken input. For every row: nothing throws into the host app,

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { ESLint } from 'eslint'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 
@@ -24,11 +24,11 @@ describe('the layers of src/', () => {
     ['the React layer imports the devtools', 'src/react/useFeedback.ts', "import { CopilotEventLog } from '../devtools/CopilotEventLog'"],
     ['the React layer imports the AI SDK adapter', 'src/react/context.ts', "import { useChatTracking } from '../ai-sdk/useChatTracking'"],
     ['the React layer imports the testing helpers', 'src/react/context.ts', "import { checkCall } from '../testing/conformance'"],
-    ['the React layer imports the main entry', 'src/react/useFeedback.ts', "import { segmentCopilot } from '..'"],
-    ['the React layer imports the /testing entry', 'src/react/useFeedback.ts', "import { resetTrackedKeys } from '../testing'"],
+    ['the React layer imports the main entry', 'src/react/useFeedback.ts', "import { segmentCopilot } from '../entries'"],
     ['the devtools import the React layer (a second context)', 'src/devtools/CopilotEventLog.tsx', "import { useCopilotContext } from '../react/context'"],
-    ['an entry imports another entry', 'src/devtools.ts', "export { createMemoryAnalytics } from './testing'"],
-    ['an entry imports from outside src/', 'src/index.ts', "export { gzippedSize } from '../scripts/bundleSize'"],
+    ['the React layer imports an entry by its path', 'src/react/useFeedback.ts', "import { createCopilotTracker } from '../entries/core'"],
+    ['an entry imports another entry', 'src/entries/devtools.ts', "export { createMemoryAnalytics } from './testing'"],
+    ['an entry imports from outside src/', 'src/entries/index.ts', "export { gzippedSize } from '../../scripts/bundleSize'"],
     ['a new folder not yet given its place', 'src/vue/useFeedback.ts', "import { trackFeedback } from '../core/events'"],
   ])('rejects: %s', async (_, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([expect.stringMatching(/^no-restricted-imports: /)])
@@ -40,17 +40,23 @@ describe('the layers of src/', () => {
     ['the provider passes the default vocabulary', 'src/react/CopilotAnalyticsProvider.tsx', "import { segmentCopilot } from '../specs/segmentCopilot'"],
     ['the AI SDK adapter reads the React context', 'src/ai-sdk/useChatTracking.ts', "import { useCopilotContext } from '../react/context'\nimport type { UIMessage } from 'ai'"],
     ['the testing helpers read the schemas', 'src/testing/conformance.ts', "import schema from '../specs/schemas/segmentCopilot.json'"],
-    ['an entry re-exports the layers', 'src/core.ts', "export { createKeyStore } from './core/keyStore'\nexport { segmentCopilot } from './specs/segmentCopilot'"],
+    ['an entry re-exports the layers', 'src/entries/core.ts', "export { createKeyStore } from '../core/keyStore'\nexport { segmentCopilot } from '../specs/segmentCopilot'"],
   ])('accepts: %s', async (_, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([])
   })
 
-  test('every folder of src/ has its place in LAYERS', async () => {
-    const folders = readdirSync(root + 'src', { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  test('every folder of src/ but the entries has its place in LAYERS', async () => {
+    const folders = readdirSync(root + 'src', { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'entries').map((entry) => entry.name)
     expect(folders.length).toBeGreaterThan(5)
     for (const folder of folders) {
       const config = await eslint.calculateConfigForFile(`src/${folder}/Example.ts`)
       expect(config.rules['no-restricted-imports'][1].patterns[0].message, folder).toMatch(`src/${folder}/ imports only src/${folder}`)
     }
+  })
+
+  test('src/entries/ holds one file per entry of package.json, and nothing else', () => {
+    const pkg = JSON.parse(readFileSync(root + 'package.json', 'utf8'))
+    const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json').map((key) => (key === '.' ? 'index' : key.slice(2)) + '.ts')
+    expect(readdirSync(root + 'src/entries').sort()).toEqual(entries.sort())
   })
 })

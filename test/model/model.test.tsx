@@ -2,9 +2,9 @@ import { Fragment, StrictMode } from 'react'
 import { act, render } from '@testing-library/react'
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback, type CopilotAnalyticsError } from '../../src'
-import { createKeyStore, type KeyStore } from '../../src/core'
-import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback, type CopilotAnalyticsError } from '../../src/entries'
+import { createKeyStore, type KeyStore } from '../../src/entries/core'
+import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/entries/testing'
 
 // Model-based test: random sequences of chat operations run against the React API, and the calls the
 // client records must equal what a small reference model of the spec predicts - every event exactly

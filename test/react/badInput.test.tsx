@@ -13,7 +13,7 @@ import {
   useFeedback,
   useMediaTracking,
   useMessageTracking,
-} from '../../src'
+} from '../../src/entries'
 import { setup, tracks } from '../helpers'
 
 describe('bad input never throws into the host app and is never silent', () => {

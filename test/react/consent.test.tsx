@@ -1,9 +1,9 @@
 import { StrictMode, type ReactNode } from 'react'
 import { act, render } from '@testing-library/react'
 import { describe, expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, useFeedback, type Consent } from '../../src'
-import { CONSENT_QUEUE_LIMIT } from '../../src/core'
-import { createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedMessage, useFeedback, type Consent } from '../../src/entries'
+import { CONSENT_QUEUE_LIMIT } from '../../src/entries/core'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 const Feedback = ({ id }: { id: string }) => {
   const { submit } = useFeedback(id)

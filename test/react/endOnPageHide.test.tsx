@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage } from '../../src'
-import { createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedMessage } from '../../src/entries'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 // The real-browser proof (analytics-next loses what is tracked in pagehide) is in test/e2e.
 function setup(endOnPageHide = true) {

@@ -10,8 +10,8 @@ import {
   useCopilotAnalytics,
   useFeedback,
   useMediaTracking,
-} from '../../src'
-import { createMemoryAnalytics } from '../../src/testing'
+} from '../../src/entries'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 import { setup, tracks } from '../helpers'
 
 describe('every event of the Segment AI Copilot spec, from React (StrictMode)', () => {

@@ -1,9 +1,9 @@
 import { StrictMode, useState } from 'react'
 import { act, render } from '@testing-library/react'
 import { describe, expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useConversation } from '../../src'
-import { createMemoryAnalytics } from '../../src/testing'
-import { DEFAULT_KEY_LIMIT } from '../../src/core'
+import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useConversation } from '../../src/entries'
+import { createMemoryAnalytics } from '../../src/entries/testing'
+import { DEFAULT_KEY_LIMIT } from '../../src/entries/core'
 import { getDefaultKeyStore } from '../../src/core/keyStore'
 import { setup } from '../helpers'
 
@@ -86,8 +86,8 @@ describe('exactly once', () => {
     expect(sessionStorage.length).toBe(1)
 
     vi.resetModules() // the reloaded page evaluates the package again: nothing kept in memory
-    const fresh = await import('../../src')
-    const { createMemoryAnalytics: freshRecorder } = await import('../../src/testing')
+    const fresh = await import('../../src/entries')
+    const { createMemoryAnalytics: freshRecorder } = await import('../../src/entries/testing')
     const second = freshRecorder()
     let conversation!: ReturnType<typeof fresh.useConversation>
     const Count = () => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { act } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
-import { TrackedComponent, TrackedMessage, useActionTracking, useConversation, useFeedback, useMediaTracking } from '../../src'
+import { TrackedComponent, TrackedMessage, useActionTracking, useConversation, useFeedback, useMediaTracking } from '../../src/entries'
 import { setup } from '../helpers'
 
 describe('order', () => {

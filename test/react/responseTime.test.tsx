@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { TrackedMessage } from '../../src'
+import { TrackedMessage } from '../../src/entries'
 import { setup, tracks } from '../helpers'
 
 afterEach(() => vi.restoreAllMocks())

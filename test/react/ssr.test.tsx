@@ -9,8 +9,8 @@ test('rendering a tracked chat on the server sends nothing and throws nothing', 
   expect(typeof window).toBe('undefined')
   expect(typeof document).toBe('undefined')
   expect(typeof sessionStorage).toBe('undefined')
-  const { CopilotAnalyticsProvider, TrackedMessage, TrackedComponent, useConversation, useFeedback, redactPII } = await import('../../src')
-  const { createMemoryAnalytics } = await import('../../src/testing')
+  const { CopilotAnalyticsProvider, TrackedMessage, TrackedComponent, useConversation, useFeedback, redactPII } = await import('../../src/entries')
+  const { createMemoryAnalytics } = await import('../../src/entries/testing')
   const analytics = createMemoryAnalytics()
   const onError = vi.fn()
   const consent = vi.fn(() => true)
@@ -39,6 +39,6 @@ test('rendering a tracked chat on the server sends nothing and throws nothing', 
 })
 
 test('a provider without an analytics client renders on the server too', async () => {
-  const { CopilotAnalyticsProvider, TrackedMessage } = await import('../../src')
+  const { CopilotAnalyticsProvider, TrackedMessage } = await import('../../src/entries')
   expect(renderToString(<CopilotAnalyticsProvider><TrackedMessage id="m1" role="user" body="x" /></CopilotAnalyticsProvider>)).toBe('<div>x</div>')
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { TrackedMessage } from '../../src'
+import { TrackedMessage } from '../../src/entries'
 import { setup, tracks } from '../helpers'
 
 describe('streaming', () => {

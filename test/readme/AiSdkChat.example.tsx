@@ -2,8 +2,8 @@
 import { useChat } from '@ai-sdk/react'
 import { AnalyticsBrowser } from '@segment/analytics-next'
 import type { UIMessage } from 'ai'
-import { CopilotAnalyticsProvider } from '../../src'
-import { useChatTracking } from '../../src/ai-sdk'
+import { CopilotAnalyticsProvider } from '../../src/entries'
+import { useChatTracking } from '../../src/entries/ai-sdk'
 
 const analytics = AnalyticsBrowser.load({ writeKey: 'YOUR_WRITE_KEY' })
 

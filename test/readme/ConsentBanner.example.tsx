@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { CopilotAnalyticsProvider } from '../../src'
+import { CopilotAnalyticsProvider } from '../../src/entries'
 import { analytics } from './analytics'
 import { Chat } from './Chat'
 

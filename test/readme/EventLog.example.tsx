@@ -1,5 +1,5 @@
-import { CopilotAnalyticsProvider } from '../../src'
-import { CopilotEventLog, createMemoryAnalytics } from '../../src/devtools'
+import { CopilotAnalyticsProvider } from '../../src/entries'
+import { CopilotEventLog, createMemoryAnalytics } from '../../src/entries/devtools'
 import { Chat } from './Chat'
 
 const recorder = createMemoryAnalytics() // also exported by /testing

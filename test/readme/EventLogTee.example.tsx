@@ -1,6 +1,6 @@
 import { AnalyticsBrowser } from '@segment/analytics-next'
-import { CopilotAnalyticsProvider } from '../../src'
-import { CopilotEventLog, createMemoryAnalytics, teeAnalytics } from '../../src/devtools'
+import { CopilotAnalyticsProvider } from '../../src/entries'
+import { CopilotEventLog, createMemoryAnalytics, teeAnalytics } from '../../src/entries/devtools'
 import { Chat } from './Chat'
 
 // Shown in development, and in a production build made with NEXT_PUBLIC_EVENT_LOG=1 (a staging

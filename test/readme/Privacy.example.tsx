@@ -1,4 +1,4 @@
-import { CopilotAnalyticsProvider, redactPII } from '../../src'
+import { CopilotAnalyticsProvider, redactPII } from '../../src/entries'
 import { analytics } from './analytics'
 import { Chat } from './Chat'
 

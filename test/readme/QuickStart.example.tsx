@@ -1,5 +1,5 @@
 import { AnalyticsBrowser } from '@segment/analytics-next'
-import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback } from '../../src'
+import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback } from '../../src/entries'
 
 // Once, at module level: the client buffers calls until it has loaded.
 const analytics = AnalyticsBrowser.load({ writeKey: 'YOUR_WRITE_KEY' })

@@ -1,4 +1,4 @@
-import { CopilotAnalyticsProvider, screebClient, screebCopilot } from '../../src'
+import { CopilotAnalyticsProvider, screebClient, screebCopilot } from '../../src/entries'
 import { Chat } from './Chat'
 
 // Calls $screeb("event.track", ...) and $screeb("identity", ...) on window.$screeb, looked up at each call.

@@ -19,11 +19,11 @@ import {
   useMediaTracking,
   useMessageTracking,
   type AnalyticsClient,
-} from '../../src'
-import { createCopilotTracker, createKeyStore } from '../../src/core'
-import { checkConformance, createMemoryAnalytics } from '../../src/testing'
-import { CopilotEventLog, teeAnalytics, type MemoryAnalytics } from '../../src/devtools'
-import { useChatTracking } from '../../src/ai-sdk'
+} from '../../src/entries'
+import { createCopilotTracker, createKeyStore } from '../../src/entries/core'
+import { checkConformance, createMemoryAnalytics } from '../../src/entries/testing'
+import { CopilotEventLog, teeAnalytics, type MemoryAnalytics } from '../../src/entries/devtools'
+import { useChatTracking } from '../../src/entries/ai-sdk'
 
 declare const m: { id: string; role: 'user' | 'assistant'; text: string; done: boolean }
 declare const chat: { id: string }

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, screebCopilot } from '../../src'
-import { assertConformance, checkConformance, createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedMessage, screebCopilot } from '../../src/entries'
+import { assertConformance, checkConformance, createMemoryAnalytics } from '../../src/entries/testing'
 
 test('the chat sends what Screeb expects', () => {
   const analytics = createMemoryAnalytics()

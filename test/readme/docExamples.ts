@@ -62,9 +62,9 @@ export function docBlocks(): DocBlock[] {
   return blocks
 }
 
-/** A file as the docs show it: imports from the package, not from this checkout's src/. */
+/** A file as the docs show it: imports from the package, not from this checkout's src/entries/. */
 export const asDocumented = (file: string) =>
-  readFileSync(join(root, file), 'utf8').replace(/from '\.\.\/\.\.\/src(\/[\w-]+)?'/g, (_, entry = '') => `from 'react-copilot-analytics${entry}'`)
+  readFileSync(join(root, file), 'utf8').replace(/from '\.\.\/\.\.\/src\/entries(\/[\w-]+)?'/g, (_, entry = '') => `from 'react-copilot-analytics${entry}'`)
 
 /** The `// example: name` regions of the snippet files, by name. */
 export function snippetRegions(): Map<string, { file: string; text: string }> {

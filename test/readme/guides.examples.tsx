@@ -2,7 +2,7 @@
 // them. Each follows a `// example: name` line naming the `<!-- example: name -->` marker above its
 // block (test/readme/docExamples.test.ts keeps the two in step). Never rendered: types only.
 // Longer examples are whole files of their own (*.example.tsx).
-import { CopilotAnalyticsProvider, TrackedMessage, useActionTracking, type AnalyticsClient } from '../../src'
+import { CopilotAnalyticsProvider, TrackedMessage, useActionTracking, type AnalyticsClient } from '../../src/entries'
 import { analytics } from './analytics'
 import { Chat } from './Chat'
 

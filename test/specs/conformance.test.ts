@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { createCopilotTracker, createKeyStore, segmentCopilot, segmentCopilotLegacy, segmentLiveChat, screebCopilot, watsonxAssistant } from '../../src/core'
-import { assertConformance, checkCall, checkConformance, createMemoryAnalytics, specSchemas, validateJson, type SpecSchema } from '../../src/testing'
+import { createCopilotTracker, createKeyStore, segmentCopilot, segmentCopilotLegacy, segmentLiveChat, screebCopilot, watsonxAssistant } from '../../src/entries/core'
+import { assertConformance, checkCall, checkConformance, createMemoryAnalytics, specSchemas, validateJson, type SpecSchema } from '../../src/entries/testing'
 import { builtInSpecs, checkedCalls, takeViolations } from '../conformance'
 
 describe('validateJson (the JSON Schema subset)', () => {

@@ -1,4 +1,4 @@
-import { segmentCopilot, type CopilotSpec } from '../../src'
+import { segmentCopilot, type CopilotSpec } from '../../src/entries'
 
 // 1. Rename the default events to your tracking plan's names; everything else stays Segment's.
 const OUR_NAMES: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { StrictMode, useEffect } from 'react'
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, screebClient, screebCopilot, segmentCopilot, useFeedback } from '../../src'
-import { createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedMessage, screebClient, screebCopilot, segmentCopilot, useFeedback } from '../../src/entries'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 import { helpdeskPlan, ourTrackingPlan } from './customSpec.example'
 import { segmentAndScreeb } from './fanOutClients.example'
 

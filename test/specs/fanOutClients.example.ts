@@ -1,4 +1,4 @@
-import { screebClient, type AnalyticsClient } from '../../src'
+import { screebClient, type AnalyticsClient } from '../../src/entries'
 
 /**
  * One client for `spec={[segmentCopilot, screebCopilot]}`: Screeb's events go to Screeb, the rest to

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
-import { createCopilotTracker, createKeyStore, screebClient, screebCopilot, type ScreebFunction } from '../../src/core'
-import { checkConformance } from '../../src/testing'
+import { createCopilotTracker, createKeyStore, screebClient, screebCopilot, type ScreebFunction } from '../../src/entries/core'
+import { checkConformance } from '../../src/entries/testing'
 import { tabSessionId } from '../../src/specs/tabSessionId'
 import { takeViolations } from '../conformance'
 import { seedTracker } from './seedTracker'

@@ -1,6 +1,6 @@
 // A core tracker on a memory recorder with its own key store and a clock the test moves.
-import { createCopilotTracker, createKeyStore, type CopilotSpec, type TrackerOptions } from '../../src/core'
-import { createMemoryAnalytics } from '../../src/testing'
+import { createCopilotTracker, createKeyStore, type CopilotSpec, type TrackerOptions } from '../../src/entries/core'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 export const T0 = Date.UTC(2024, 3, 4, 12, 0, 0)
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { segmentCopilot, type CopilotEvent } from '../../src/core'
+import { segmentCopilot, type CopilotEvent } from '../../src/entries/core'
 
 const base = { conversationId: '1238041hdou', timestamp: 0, properties: {} }
 

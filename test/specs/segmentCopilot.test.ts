@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { segmentCopilot, segmentCopilotLegacy, type CopilotSpec } from '../../src/core'
-import { checkConformance } from '../../src/testing'
+import { segmentCopilot, segmentCopilotLegacy, type CopilotSpec } from '../../src/entries/core'
+import { checkConformance } from '../../src/entries/testing'
 import { seedTracker } from './seedTracker'
 
 // Every example of segment-ai-copilot-spec.txt, with its values, through the core tracker.

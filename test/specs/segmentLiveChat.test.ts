@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { segmentLiveChat } from '../../src/core'
-import { checkConformance } from '../../src/testing'
+import { segmentLiveChat } from '../../src/entries/core'
+import { checkConformance } from '../../src/entries/testing'
 import { seedTracker } from './seedTracker'
 
 // The examples of segment-live-chat-spec.txt. The seed reuses one message id (beaffc193618cbe) for three

@@ -14,8 +14,8 @@ import {
   watsonxAssistant,
   type CopilotAnalyticsProviderProps,
   type CopilotSpec,
-} from '../../src'
-import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/testing'
+} from '../../src/entries'
+import { createMemoryAnalytics, type MemoryAnalytics } from '../../src/entries/testing'
 
 function renderChat(props: Omit<CopilotAnalyticsProviderProps, 'children'>, children: ReactNode) {
   const analytics = createMemoryAnalytics()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { watsonxAssistant } from '../../src/core'
+import { watsonxAssistant } from '../../src/entries/core'
 import { browserContext } from '../../src/specs/browserContext'
-import { checkConformance } from '../../src/testing'
+import { checkConformance } from '../../src/entries/testing'
 import { seedTracker } from './seedTracker'
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36'

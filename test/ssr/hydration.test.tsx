@@ -3,8 +3,8 @@ import { renderToString } from 'react-dom/server'
 import { hydrateRoot } from 'react-dom/client'
 import { act } from '@testing-library/react'
 import { expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useConversation, type AnalyticsClient } from '../../src'
-import { createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useConversation, type AnalyticsClient } from '../../src/entries'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 
 function Footer() {
   const { messageCount } = useConversation()

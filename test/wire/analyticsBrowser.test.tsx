@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { act, render, waitFor } from '@testing-library/react'
 import { AnalyticsBrowser } from '@segment/analytics-next'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useActionTracking, useConversation, useCopilotAnalytics, useFeedback, useMediaTracking } from '../../src'
+import { CopilotAnalyticsProvider, TrackedComponent, TrackedMessage, useActionTracking, useConversation, useCopilotAnalytics, useFeedback, useMediaTracking } from '../../src/entries'
 
 // The real Segment client, with only the network replaced: what would go over the wire.
 const host = '127.0.0.1:9/v1'

@@ -2,8 +2,8 @@
  * `react-copilot-analytics/testing`: a recorder client and helpers for your tests.
  * @packageDocumentation
  */
-export { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from './core/memoryAnalytics'
-export { resetDefaultKeyStore as resetTrackedKeys } from './core/keyStore'
+export { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../core/memoryAnalytics'
+export { resetDefaultKeyStore as resetTrackedKeys } from '../core/keyStore'
 export {
   assertConformance,
   checkCall,
@@ -14,4 +14,4 @@ export {
   type ConformanceViolation,
   type JsonSchema,
   type SpecSchema,
-} from './testing/conformance'
+} from '../testing/conformance'

@@ -4,4 +4,4 @@
  * `@ai-sdk/react`). Reads only the shape of `useChat()`'s result; `ai` is a type-only optional peer.
  * @packageDocumentation
  */
-export { useChatTracking, type ChatToolPart, type ChatTrackingOptions, type TrackableChat } from './ai-sdk/useChatTracking'
+export { useChatTracking, type ChatToolPart, type ChatTrackingOptions, type TrackableChat } from '../ai-sdk/useChatTracking'
