@@ -15,6 +15,10 @@ export interface TrackableChat {
   id?: string
 }
 
+// How many mounted hooks track each chat (conversation and chat id): a view that unmounts while
+// another shows the same chat (a remount over a shared Chat instance) leaves its reply to that one.
+const mountedChats = new Map<string, number>()
+
 /** A tool call part, static (`tool-${name}`) or `dynamic-tool`. */
 export type ChatToolPart = ToolUIPart | DynamicToolUIPart
 
@@ -58,8 +62,10 @@ export interface ChatTrackingOptions {
  * so far; the new chat's messages are history.
  *
  * **Ending.** `end()` (or `endOnUnmount`) sends a held reply (waiting on a tool, or settling) first,
- * counted, then Conversation Ended. So does unmounting the chat (a StrictMode remount does not
- * count). A reply still streaming is reported when it finishes (after Ended, if it came first).
+ * counted, then Conversation Ended. A reply still streaming at `end()` is reported when it
+ * finishes. When the chat view unmounts for good (not a StrictMode remount, and no other view
+ * shows the same chat), a held reply, and a streaming one with the text so far
+ * (`reply_status: 'aborted'`), is reported then, before an `endOnUnmount` Conversation Ended.
  *
  * @example
  * import { useChat } from '@ai-sdk/react'
@@ -75,15 +81,17 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
   const { tracker, conversationId } = useCopilotContext('useChatTracking()')
   const status = chat?.status
   const messages = chat?.messages
-  const chatId = chat?.id
+  const chatKey = conversationId + '\n' + chat?.id
   const latest = useRef(options)
   latest.current = options
   const warned = useRef(false)
   const mounted = useRef(false)
+  const lastChat = useRef(chatKey)
   const [lifecycle] = useState(() =>
     createReplyLifecycle(tracker, () => ({
       settleMs: latest.current.settleMs,
       sendHistory: latest.current.trackInitialMessages,
+      gone: !mounted.current && !mountedChats.get(lastChat.current),
       describeTool(tool, fallback) {
         const describe = latest.current.describeAction
         if (!describe) return fallback
@@ -107,18 +115,30 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       return
     }
     lifecycle.update({
-      chat: conversationId + '\n' + chatId,
+      chat: chatKey,
       conversationId,
       status: status === 'submitted' || status === 'streaming' ? 'busy' : status === 'error' ? 'error' : 'idle',
       messages: messages.map((message, i) => toReplyMessage(message, i === messages.length - 1)),
     })
-  }, [lifecycle, conversationId, chatId, messages, status])
+  }, [lifecycle, conversationId, chatKey, messages, status])
+
+  // A layout effect: it runs in the commit that mounts a view, before the microtask that checks.
+  useIsomorphicLayoutEffect(() => {
+    lastChat.current = chatKey
+    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
+    return () => {
+      const count = mountedChats.get(chatKey)! - 1
+      if (count) mountedChats.set(chatKey, count)
+      else mountedChats.delete(chatKey)
+    }
+  }, [chatKey])
 
   useEffect(() => {
     mounted.current = true
     return () => {
       mounted.current = false
-      // StrictMode unmounts and remounts at once: only a real unmount sends what was held back.
+      // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
+      // (and a reply still streaming, unless another view shows this chat).
       queueMicrotask(() => mounted.current || lifecycle.flush())
     }
   }, [lifecycle])

@@ -21,7 +21,8 @@ import type { TrackerBase } from './tracker'
  *
  * A held reply that disappears (regenerate, an edit) is reported with what it had; opening another
  * chat reports the previous chat's unreported reply into its own conversation; {@link flush} (the
- * conversation ends, the chat unmounts) reports a held reply at once.
+ * conversation ends, the chat view goes away) reports a held reply at once, and a streaming one
+ * too when nothing will see it finish.
  */
 
 /** Where a tool call is: still running, waiting on the app or the user, or finished. */
@@ -235,12 +236,13 @@ export function settle(state: ReplyLifecycleState): ReplyStep {
 }
 
 /**
- * The conversation ends or the chat unmounts: a reply awaiting a tool or settling is reported now. A
- * streaming reply is not: its request goes on, and it is reported when it finishes.
+ * The conversation ends or the chat view goes away: a reply awaiting a tool or settling is reported
+ * now. A streaming reply only with `streaming` (nothing will see it finish): otherwise its request
+ * goes on, and it is reported when it finishes.
  */
-export function flush(state: ReplyLifecycleState): ReplyStep {
+export function flush(state: ReplyLifecycleState, { streaming = false }: { streaming?: boolean } = {}): ReplyStep {
   const { held } = state
-  if (!held || held.phase === 'streaming') return { state, effects: [] }
+  if (!held || (held.phase === 'streaming' && !streaming)) return { state, effects: [] }
   const effects: ReplyEffect[] = []
   report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
   return { state: { ...state, handled: new Set(state.handled).add(held.message.id), held: undefined }, effects }
@@ -251,6 +253,8 @@ export interface ReplyLifecycleOptions {
   settleMs?: number
   /** Send the history instead of only counting it (the restored messages, once, without metrics). */
   sendHistory?: boolean
+  /** The chat view is gone for good: a flush also reports a streaming reply, which nothing will see finish. */
+  gone?: boolean
   /** The Action Invoked `action` for a finished tool call; `fallback` is `completed` or `failed`. */
   describeTool?: (tool: ReplyToolPart, fallback: string) => string
 }
@@ -258,14 +262,15 @@ export interface ReplyLifecycleOptions {
 export interface ReplyLifecycle {
   /** Feeds a snapshot of the chat. */
   update(snapshot: ChatSnapshot): void
-  /** Reports a held reply now (see {@link flush}) and stops the settle timer. */
+  /** Reports a held reply now (see {@link flush}; a streaming one too when `gone`) and stops the settle timer. */
   flush(): void
 }
 
 /**
  * Runs the lifecycle against a tracker: performs the effects, runs the settle timer, and registers
- * a held reply with `tracker.holdReply` so that ending the conversation sends it first. Options are
- * read when needed, so they may change between snapshots.
+ * an unreported reply with `tracker.holdReply` so that ending the conversation sends a held one
+ * first (a streaming one too once the chat view is `gone`). Options are read when needed, so they
+ * may change between snapshots.
  *
  * @example
  * const lifecycle = createReplyLifecycle(tracker, () => ({ settleMs: 250 }))
@@ -283,14 +288,14 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
     state = step.state
     for (const effect of step.effects) perform(effect)
     if (state.held?.phase !== 'settling') clearTimeout(timer)
-    const held = state.held?.phase === 'streaming' ? undefined : state.held
+    const { held } = state
     if (held?.conversationId !== holding?.conversationId) {
       release?.()
       release = held && tracker.holdReply(held.conversationId, flushNow)
     }
     holding = held
   }
-  const flushNow = () => run(flush(state))
+  const flushNow = () => run(flush(state, { streaming: options().gone }))
 
   const perform = (effect: ReplyEffect) => {
     if (effect.type === 'settle') {

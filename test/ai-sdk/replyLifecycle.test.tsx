@@ -214,6 +214,39 @@ test('opening another chat while a reply streams: that reply is reported into it
   ])
 })
 
+test('opening another chat by remounting the view (a key per chat) while a reply streams: reported into its own conversation, once', async () => {
+  const analytics = createMemoryAnalytics()
+  const hold = gate()
+  const transport = mockTransport([[{ type: 'start', messageId: 'a1' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'Hi from A' }, { wait: hold.wait }, { type: 'text-end', id: 't' }, { type: 'finish' }]])
+  const current: { chat?: UseChatHelpers<UIMessage> } = {}
+  function View({ id }: { id: string }) {
+    const chat = useChat({ id, transport })
+    current.chat = chat
+    useChatTracking(chat)
+    return <p>{chat.messages.map((m) => m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')).join('|')}</p>
+  }
+  const app = (id: string) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider key={id} analytics={analytics} conversationId={id} endOnUnmount>
+        <View id={id} />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(app('A'))
+  act(() => void current.chat!.sendMessage({ text: 'Hello A' }))
+  await screen.findByText('Hello A|Hi from A')
+  rerender(app('B'))
+  await wait(0)
+  hold.open()
+  await wait(30)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.conversationId, p.message_body ?? p.message_count, p.reply_status])).toEqual([
+    ['Conversation Started', 'A', undefined, undefined],
+    ['Message Sent', 'A', 'Hello A', undefined],
+    ['Message Received', 'A', 'Hi from A', 'aborted'],
+    ['Conversation Ended', 'A', 2, undefined],
+  ])
+})
+
 // Defects 4 and 5 ----------------------------------------------------------------------------------
 
 test('messages present when tracking begins are history: counted, the conversation started, nothing sent', async () => {

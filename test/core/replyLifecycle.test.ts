@@ -133,12 +133,13 @@ describe('settle and flush', () => {
   const awaiting = run([...base, snap('idle', [u1, waiting])]).state
   const streamingState = run([...base, snap('busy', [u1, streaming])]).state
 
-  test.each<[string, ReplyLifecycleState, typeof settle, string[]]>([
+  test.each<[string, ReplyLifecycleState, (state: ReplyLifecycleState) => ReturnType<typeof settle>, string[]]>([
     ['settle reports a settling reply', settling, settle, ['reply c1/a1 aborted']],
     ['settle leaves a reply awaiting a tool', awaiting, settle, []],
     ['flush reports a settling reply', settling, flush, ['reply c1/a1 aborted']],
     ['flush reports a reply awaiting a tool', awaiting, flush, ['reply c1/a1 aborted']],
     ['flush leaves a streaming reply: it is reported when it finishes', streamingState, flush, []],
+    ['flush with streaming (the chat view is gone) reports a streaming reply too', streamingState, (state) => flush(state, { streaming: true }), ['reply c1/a1 aborted']],
   ])('%s', (_name, state, step, effects) => {
     const result = step(state)
     expect(short(result.effects)).toEqual(effects)
