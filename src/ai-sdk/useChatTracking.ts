@@ -139,7 +139,7 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       mounted.current = false
       // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
       // (and a reply still streaming, unless another view shows this chat).
-      queueMicrotask(() => mounted.current || lifecycle.flush())
+      queueMicrotask(() => mounted.current || lifecycle.close())
     }
   }, [lifecycle])
 }

@@ -264,6 +264,8 @@ export interface ReplyLifecycle {
   update(snapshot: ChatSnapshot): void
   /** Reports a held reply now (see {@link flush}; a streaming one too when `gone`) and stops the settle timer. */
   flush(): void
+  /** The chat view went away: flushes, then lets go of the tracker (a reply left streaming is another view's). */
+  close(): void
 }
 
 /**
@@ -276,7 +278,7 @@ export interface ReplyLifecycle {
  * const lifecycle = createReplyLifecycle(tracker, () => ({ settleMs: 250 }))
  * chat.onChange(() => lifecycle.update(toSnapshot(chat)))
  * // when the chat view goes away:
- * lifecycle.flush()
+ * lifecycle.close()
  */
 export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyLifecycleOptions = () => ({})): ReplyLifecycle {
   let state = initialReplyState
@@ -329,5 +331,12 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
   return {
     update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory })),
     flush: flushNow,
+    close() {
+      flushNow()
+      release?.()
+      clearTimeout(timer)
+      state = initialReplyState
+      release = holding = undefined
+    },
   }
 }

@@ -183,3 +183,26 @@ test('createReplyLifecycle: the settle timer, and end() sending a held reply bef
     vi.useRealTimers()
   }
 })
+
+test('createReplyLifecycle close(): a streaming reply another view still shows is left to it, and end() no longer reaches this one', () => {
+  const analytics = createMemoryAnalytics()
+  const tracker = createTrackerBase({ analytics, keyStore: createKeyStore({ storage: null }) })
+  let gone = false
+  const lifecycle = createReplyLifecycle(tracker, () => ({ gone }))
+  for (const snapshot of [...base, snap('busy', [u1, streaming])]) lifecycle.update(snapshot)
+  lifecycle.close()
+  // Had it stayed registered, this stale copy would now be sent by end() before the other view's.
+  gone = true
+  tracker.end('c1')
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Conversation Ended'])
+})
+
+test('createReplyLifecycle close() when nothing else shows the chat (gone): the streaming reply is reported, before Ended', () => {
+  const analytics = createMemoryAnalytics()
+  const tracker = createTrackerBase({ analytics, keyStore: createKeyStore({ storage: null }) })
+  const lifecycle = createReplyLifecycle(tracker, () => ({ gone: true }))
+  for (const snapshot of [...base, snap('busy', [u1, streaming])]) lifecycle.update(snapshot)
+  tracker.end('c1')
+  lifecycle.close()
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
+})
