@@ -191,7 +191,7 @@ test('createReplyLifecycle close(): a streaming reply another view still shows i
   const lifecycle = createReplyLifecycle(tracker, () => ({ gone }))
   for (const snapshot of [...base, snap('busy', [u1, streaming])]) lifecycle.update(snapshot)
   lifecycle.close()
-  // Had it stayed registered, this stale copy would now be sent by end() before the other view's.
+  // Had it kept the reply, this stale copy would now be sent by end() before the other view's.
   gone = true
   tracker.end('c1')
   expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Conversation Ended'])
