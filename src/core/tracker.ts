@@ -132,7 +132,13 @@ export interface TrackerBase {
   /** Notified whenever a conversation's state changes. */
   subscribe(listener: () => void): () => void
   start(conversationId: string): void
+  /** Sends the conversation's held replies (see holdReply), then Conversation Ended, once, if it started. */
   end(conversationId: string): void
+  /**
+   * Registers a reply held back (waiting on a tool, or settling): end() sends it first, so that
+   * Conversation Ended comes after it and counts it. Returns the unregister function.
+   */
+  holdReply(conversationId: string, flush: () => void): () => void
   message(input: MessageInput): boolean
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
   /** Sends Identify for the configured userId / anonymousId unless already sent. */
@@ -163,7 +169,8 @@ export const isNonEmptyString = (value: unknown): value is string => typeof valu
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
 export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const options: TrackerOptions = { ...initial }
-  const listeners = new Set<() => void>()
+  // Called with no argument on every change, and with a conversation's id when end() is about to close it.
+  const listeners = new Set<(ending?: string) => void>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
@@ -275,7 +282,14 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
 
     start: (conversationId) => ensureStarted(conversationId),
 
+    holdReply(conversationId, flush) {
+      const hold = (ending?: string) => ending === conversationId && flush()
+      listeners.add(hold)
+      return () => listeners.delete(hold)
+    },
+
     end(conversationId) {
+      listeners.forEach((listener) => listener(conversationId))
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded) return
       update(conversationId, { isEnded: true })
