@@ -24,6 +24,9 @@ const COLORS: Record<string, string> = {
   'Media Generated': '#c026d3',
   'Component Loaded': '#15803d',
 }
+// The server has recorded nothing of this page: hydration starts from an empty log.
+const NO_ENTRIES: readonly EventLogEntry[] = []
+const noEntries = () => NO_ENTRIES
 const colorOf = (name: string) => COLORS[name] ?? '#374151'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
@@ -74,7 +77,7 @@ async function copyText(text: string): Promise<boolean> {
  */
 export function CopilotEventLog({ recorder, title = 'Analytics events', defaultFilter = '', className, style }: CopilotEventLogProps) {
   const store = eventLogStore(recorder)
-  const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
+  const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, noEntries)
   const [filter, setFilter] = useState(defaultFilter)
   const [status, setStatus] = useState('')
   const listId = useId()
