@@ -75,7 +75,7 @@ async function waitForServer(server: ChildProcess, output: () => string) {
 }
 
 describe.skipIf(skip)('a Next.js App Router app with the packed library', () => {
-  let build = { ok: false, output: '', ms: 0 }
+  const build = { ok: false, output: '' }
   let server: ChildProcess | undefined
   let serverOutput = ''
   let collector: Collector
@@ -95,7 +95,6 @@ describe.skipIf(skip)('a Next.js App Router app with the packed library', () => 
       const failed = error as { stdout?: string; stderr?: string }
       build.output = `${failed.stdout ?? ''}\n${failed.stderr ?? ''}`
     }
-    build.ms = performance.now() - from
     console.log(`[nextjs] next build: ${seconds(from)}`)
     if (!build.ok) return
     rmSync(join(app, '.chats'), { recursive: true, force: true })
