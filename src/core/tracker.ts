@@ -54,7 +54,8 @@ export interface ConversationState extends ConversationRecord {
   conversationId: string
 }
 
-const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
+/** A conversation nothing was sent for: what the server renders, since the state lives in the browser. */
+export const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
 
 export interface MessageInput {
   conversationId: string
@@ -129,7 +130,7 @@ export interface TrackerBase {
   /** Replace some options; cheap, safe to call on every render. */
   configure(options: Partial<TrackerOptions>): void
   getConversation(conversationId: string): ConversationRecord
-  /** Notified whenever a conversation's state changes. */
+  /** Notified whenever a conversation's state or an exactly-once key changes. */
   subscribe(listener: () => void): () => void
   start(conversationId: string): void
   /** Sends the conversation's held replies (see holdReply), then Conversation Ended, once, if it started. */
@@ -190,6 +191,8 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const claim = (key: string, value: unknown = 1) => {
     if (store().get(key) === value) return false
     store().set(key, value)
+    // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
+    listeners.forEach((listener) => listener())
     return true
   }
 
@@ -254,8 +257,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
   const conversation = (conversationId: string) => (store().get('c:' + conversationId) ?? NEW_CONVERSATION) as ConversationRecord
   const update = (conversationId: string, patch: Partial<ConversationRecord>) => {
-    store().set('c:' + conversationId, { ...conversation(conversationId), ...patch })
-    listeners.forEach((listener) => listener())
+    claim('c:' + conversationId, { ...conversation(conversationId), ...patch })
   }
 
   const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {

@@ -11,7 +11,10 @@ import { CopilotAnalyticsContext } from './context'
 export interface CopilotAnalyticsProviderProps {
   /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: an in-memory recorder (nothing leaves the page). */
   analytics?: AnalyticsClient
-  /** Default: a generated UUID, stable for the provider's life. */
+  /**
+   * Default: a generated UUID, stable for the provider's life, drawn during the first render. A
+   * server prerender that must not draw random values (Next.js `cacheComponents`) needs one given.
+   */
   conversationId?: string
   /** Identify is sent once per distinct userId (or anonymousId when there is no userId). */
   userId?: string | null
@@ -54,16 +57,17 @@ export interface CopilotAnalyticsProviderProps {
  * </CopilotAnalyticsProvider>
  */
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
-  // Made once per provider: the fallback recorder, the fallback conversation id and the tracker.
+  // Made once per provider: the fallback recorder and the tracker (and the fallback id, when needed).
   const [own] = useState(() => {
     const recorder = createMemoryAnalytics()
-    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }) }
+    return { recorder, id: '', tracker: createTrackerBase({ analytics: recorder }) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
   // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
   const valid = typeof given == 'string' || typeof given == 'number'
-  const conversationId = (valid && '' + given) || own.id
+  // Drawn only when no id is given: a prerender (Next.js cacheComponents) must not draw random values.
+  const conversationId = (valid && '' + given) || (own.id ||= randomId())
   // Hand the tracker this render's props during render, not in an effect. Children's effects run
   // before the provider's own, and they send events (a message in its layout effect, feedback in
   // useEffect): configured in an effect, those events would carry the previous render's
