@@ -62,15 +62,19 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   if (plain) return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
+  const json: string[] = []
   let field = ''
+  let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
 
-  // One pass cleans, redacts and caps; `this` is the object holding `value`, so unwinding the
-  // ancestors to it leaves exactly the chain that a cycle would point back into.
-  const json = JSON.stringify(properties, function (this: unknown, key, value: unknown) {
+  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so unwinding
+  // the ancestors to it leaves exactly the chain that a cycle would point back into. Each top-level
+  // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
+  const replacer = function (this: unknown, key: string, value: unknown) {
     while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
-    const body = this === properties && BODY_FIELDS.includes((field = key))
+    const body = top && BODY_FIELDS.includes(field)
     const type = typeof value
+    top = false
     if (body && !captureBodies) return
     if (type == 'string' && redactStrings && redact) {
       try {
@@ -85,7 +89,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       if (bytes.length > maxBodyBytes) {
         let end = maxBodyBytes
         while ((bytes[end] & 192) == 128) end-- // never split a character: back off its continuation bytes
-        flags[key + '_truncated'] = true
+        flags[field + '_truncated'] = true
         return new TextDecoder().decode(bytes.subarray(0, end))
       }
     }
@@ -96,8 +100,18 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     if (type == 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
       return drop('invalid_property', value)
     return value
-  })
-  const out: Properties = { ...JSON.parse(json), ...flags }
+  }
+  for (field of Object.keys(properties)) {
+    top = true
+    try {
+      const value = JSON.stringify(properties[field], replacer)
+      if (value !== undefined) json.push(JSON.stringify(field) + ':' + value)
+    } catch (error) {
+      drop('invalid_property', error)
+    }
+  }
+  // JSON.parse defines "__proto__" as a key like any other (an assignment would set the prototype).
+  const out: Properties = { ...JSON.parse('{' + json + '}'), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
