@@ -34,6 +34,29 @@ export const MAX_PROPERTIES_BYTES = 28672
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
+// Without Intl.Segmenter, an approximation of a grapheme: a regional-indicator pair (a flag), or a
+// character with what extends it (marks, keycaps, variation selectors, skin tones, format characters
+// such as the zero-width joiner and the tags of subdivision flags, Hangul vowel and final jamo, the
+// LF of a CR LF) and, after a joiner or an Indic virama, the character it joins.
+const GRAPHEME = /(?:\p{RI}{2}|[^])(?:[\n\p{M}\p{EMod}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]|(?<=[\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d])(?:\p{RI}{2}|[^]))*/gu
+
+/**
+ * The longest prefix of `text` within `max` UTF-8 bytes (`bytes`) that ends between two
+ * user-perceived characters: never inside a flag, a skin-toned or ZWJ emoji, a keycap or a letter
+ * with its accents. Intl.Segmenter says where they are; where it is missing (React Native's Hermes,
+ * older browsers) {@link GRAPHEME} approximates it, never cutting where Intl.Segmenter would not.
+ */
+export function truncate(text: string, bytes: Uint8Array, max: number): string {
+  while ((bytes[max] & 192) == 128) max-- // never split a code point: back off its continuation bytes
+  let end = new TextDecoder().decode(bytes.subarray(0, max)).length
+  if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
+  else {
+    let kept = (GRAPHEME.lastIndex = 0)
+    while (GRAPHEME.exec(text) && GRAPHEME.lastIndex <= end) kept = GRAPHEME.lastIndex
+    end = kept
+  }
+  return text.slice(0, end)
+}
 
 /**
  * The properties as they may leave the page: a JSON-safe snapshot, redacted, bodies capped, the whole
@@ -87,10 +110,8 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     if (body && type == 'string') {
       const bytes = utf8(value as string)
       if (bytes.length > maxBodyBytes) {
-        let end = maxBodyBytes
-        while ((bytes[end] & 192) == 128) end-- // never split a character: back off its continuation bytes
         flags[field + '_truncated'] = true
-        return new TextDecoder().decode(bytes.subarray(0, end))
+        return truncate(value as string, bytes, maxBodyBytes)
       }
     }
     if (type == 'object' && value) {
