@@ -325,6 +325,10 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true })
         return false
       }
+      if (body != null && typeof body != 'string') {
+        report('invalid_property', `Message ${show(id)}, its body,`, body)
+        body = undefined
+      }
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
