@@ -93,7 +93,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so unwinding
   // the ancestors to it leaves exactly the chain that a cycle would point back into. Each top-level
   // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
-  const replacer = function (this: unknown, key: string, value: unknown) {
+  const replacer = function (this: unknown, _key: string, value: unknown) {
     while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
     const body = top && BODY_FIELDS.includes(field)
     const type = typeof value
