@@ -135,6 +135,8 @@ describe("the tracker's own properties (the provider's `properties`)", () => {
   test.each([
     ['a revoked Proxy', revoked],
     ['a Proxy whose ownKeys trap throws', throwingTraps],
+    ['an array', () => ['bot']],
+    ['a string', () => 'assistantId=bot'],
   ])('%s as the tracker properties: every event sent, reported', (_, make) => {
     const { tracker, analytics, codes } = setup({ properties: make() as never })
     tracker.message({ conversationId: 'c', id: 'm1', role: 'user', body: 'hi' })
