@@ -222,9 +222,10 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
   // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
-  // property it guards (reported), never the event, whose exactly-once key is already claimed.
+  // property it guards (reported; property "" when the whole cannot be read), never the event,
+  // whose exactly-once key is already claimed.
   const read = (properties: unknown, name: string) =>
-    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', `Event "${name}", ${key ? `property "${key}"` : 'properties'},`, error))
+    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', `Event "${name}", property "${key}",`, error))
 
   const emit = (input: EventInput) => {
     const name = (input as { event?: string }).event ?? input.type
