@@ -181,6 +181,11 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
+      void (got instanceof Error)
+    } catch {
+      got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
+    }
+    try {
       ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
     } catch {
       // An onError that throws must not break the host app either.
@@ -201,12 +206,12 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
 
   // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
   // holds a snapshot; the client is the one current when it is finally sent.
-  const dispatch = (call: AnalyticsCall) => {
+  const dispatch = (call: AnalyticsCall, shared: Properties) => {
     const track = call.type === 'track'
     const name = track ? call.event : 'Identify'
     let properties: Properties | undefined
     try {
-      properties = guard(track ? { ...options.properties, ...call.properties } : call.traits, name, options.privacy, report, track)
+      properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)
     } catch (error) {
       return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
@@ -226,27 +231,35 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
 
   const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
+  // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
+  // property it guards (reported; property "" when the whole cannot be read), never the event,
+  // whose exactly-once key is already claimed.
+  const read = (properties: unknown, name: string) =>
+    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', `Event "${name}", property "${key}",`, error))
+
   const emit = (input: EventInput) => {
-    // compact() also survives a getter that throws: that property is lost, never the event.
-    const event = { ...input, timestamp: input.timestamp ?? now(), properties: compact(input.properties ?? {}) } as CopilotEvent
+    const name = (input as { event?: string }).event ?? input.type
+    const event = { ...input, timestamp: input.timestamp ?? now(), properties: read(input.properties, name) } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
+    // The tracker's own properties (the provider's), read once per event and the same for every spec.
+    const context = { ...options, properties: read(options.properties, name) }
     const specs = options.spec ?? segmentCopilot
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event, options)
+        calls = spec.map(event, context)
       } catch (error) {
         report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
         continue
       }
-      for (const call of calls) dispatch(call)
+      for (const call of calls) dispatch(call, context.properties)
     }
   }
 
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     if (!userId && !anonymousId) return
     if (!claim('i:' + (userId ? 'u:' + userId : 'a:' + anonymousId))) return
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: read(traits, 'Identify') })
   }
 
   function syncIdentity() {
@@ -329,6 +342,10 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true })
         return false
       }
+      if (body != null && typeof body != 'string') {
+        report('invalid_property', `Message ${show(id)}, its body,`, body)
+        body = undefined
+      }
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
@@ -341,7 +358,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...properties } : properties,
+        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),

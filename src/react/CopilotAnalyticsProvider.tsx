@@ -1,4 +1,4 @@
-import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
@@ -45,6 +45,10 @@ export interface CopilotAnalyticsProviderProps {
   children?: ReactNode
 }
 
+// How many providers of each conversation are mounted on the page (they share its state in the
+// page's key store).
+const mounted = new Map<string, number>()
+
 /**
  * Wrap your chat UI in it: every hook and tracked component below reports through it.
  *
@@ -80,10 +84,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
     if (!valid && given != null) tracker.report('invalid_id', 'The conversationId prop', given)
   }, [tracker, given])
 
-  const mountedId = useRef<string | null>(null)
   const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
-    mountedId.current = conversationId
+    mounted.set(conversationId, (mounted.get(conversationId) ?? 0) + 1)
     const end = () => tracker.end(conversationId)
     // analytics-next hands events to its Segment.io destination in a setTimeout, which usually never
     // runs once `pagehide` has fired, so an event tracked there is usually lost. `beforeunload` (tab
@@ -95,15 +98,17 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       addEventListener('pagehide', end, true)
     }
     return () => {
-      mountedId.current = null
+      const left = mounted.get(conversationId)! - 1
+      left ? mounted.set(conversationId, left) : mounted.delete(conversationId)
       // Only touch page listeners when asked: React Native and bare DOM shims have none.
       if (endOnPageHide) {
         removeEventListener('beforeunload', end, true)
         removeEventListener('pagehide', end, true)
       }
-      // StrictMode unmounts and remounts at once (so does a change of these props): only end if
-      // nothing came back by the next microtask.
-      if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
+      // StrictMode unmounts and remounts at once, and so does a provider whose `key` changes (a
+      // new instance) or one of these props: only end if no provider of this conversation is
+      // mounted by the next microtask.
+      if (endOnUnmount) queueMicrotask(() => mounted.get(conversationId) || end())
     }
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
