@@ -40,7 +40,7 @@ export default defineConfig({
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '19' },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/react18/**', 'test/**/*.browser.test.ts', 'test/e2e/**', 'test/collector/**'],
+          exclude: ['test/react18/**', 'test/nextjs/**', 'test/**/*.browser.test.ts', 'test/e2e/**', 'test/collector/**'],
           setupFiles: ['test/setup.ts'],
         },
       },
@@ -58,8 +58,22 @@ export default defineConfig({
           environment: 'node',
           sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/nextjs.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // A Next.js app (test/nextjs) built against the packed library and driven in Chromium. A group
+        // of its own, after e2e: both rebuild dist/. Installs the app once (npm ci), then `next build`.
+        extends: true,
+        test: {
+          name: 'nextjs',
+          environment: 'node',
+          sequence: { groupOrder: 2 },
+          include: ['test/e2e/nextjs.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 600_000,
         },
       },
       {
@@ -78,7 +92,7 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
           // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
           server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },

@@ -1,13 +1,24 @@
 import type { Properties } from './types'
 
-/** Drops `undefined` values so nothing undefined reaches the wire (and a getter that throws with them). */
-export function compact(properties: Properties): Properties {
-  const out: Properties = {}
-  for (const key in properties)
-    try {
-      if (properties[key] !== undefined) out[key] = properties[key]
-    } catch {
-      // host objects can throw on read: that one property is left out, never the event
-    }
-  return out
+/**
+ * A plain copy of the own values of `properties`, `undefined` ones dropped. Never throws: what cannot
+ * be read (a getter or a Proxy trap that throws, a revoked Proxy, an array or a string where an object
+ * belongs) is left out and handed to `unreadable`, with its key ('' for the whole).
+ */
+export function compact(properties: Properties, unreadable?: (key: string, error: unknown) => void): Properties {
+  const entries: [string, unknown][] = []
+  try {
+    if (Object(properties) !== properties || Array.isArray(properties)) throw properties
+    for (const key of Object.keys(properties))
+      try {
+        const value = properties[key]
+        if (value !== undefined) entries.push([key, value])
+      } catch (error) {
+        unreadable?.(key, error)
+      }
+  } catch (error) {
+    unreadable?.('', error)
+  }
+  // fromEntries defines each key, so "__proto__" stays a key (an assignment would set the prototype).
+  return Object.fromEntries(entries)
 }

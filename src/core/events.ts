@@ -108,10 +108,11 @@ export function trackCustom(
   tracker: TrackerBase,
   conversationId: string,
   event: string,
-  properties: Properties = {},
-  { messageId }: { messageId?: string } = {},
+  properties?: Properties,
+  options?: { messageId?: string } | null,
   conversion?: boolean,
 ): void {
+  const messageId = options?.messageId
   if (!isNonEmptyString(event)) {
     tracker.report('missing_event_name', conversion ? 'trackConversion()' : 'track()', event)
     return

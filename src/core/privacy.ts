@@ -34,6 +34,30 @@ export const MAX_PROPERTIES_BYTES = 28672
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
+// Without Intl.Segmenter, an approximation of a grapheme: a regional-indicator pair (a flag), or a
+// character, with what extends it (marks, keycaps, variation selectors, skin tones, format characters
+// such as the zero-width joiner and the tags of subdivision flags, the LF of a CR LF) and, after a
+// joiner or an Indic virama, the character it joins. Not covered, as rare in chat text: decomposed
+// Hangul (conjoining jamo) and prepended concatenation marks.
+const GRAPHEME = /(?:\p{RI}{2}|[^])(?:[\n\p{M}\p{EMod}\p{Cf}]|(?<=[\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d])(?:\p{RI}{2}|[^]))*/gu
+
+/**
+ * The longest prefix of `text` within `max` UTF-8 bytes (`bytes`) that ends between two
+ * user-perceived characters: never inside a flag, a skin-toned or ZWJ emoji, a keycap or a letter
+ * with its accents. Intl.Segmenter says where they are; where it is missing (React Native's Hermes,
+ * older browsers) {@link GRAPHEME} approximates it, never cutting where Intl.Segmenter would not.
+ */
+export function truncate(text: string, bytes: Uint8Array, max: number): string {
+  while ((bytes[max] & 192) == 128) max-- // never split a code point: back off its continuation bytes
+  let end = new TextDecoder().decode(bytes.subarray(0, max)).length
+  if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
+  else {
+    let kept = (GRAPHEME.lastIndex = 0)
+    while (GRAPHEME.exec(text) && GRAPHEME.lastIndex <= end) kept = GRAPHEME.lastIndex
+    end = kept
+  }
+  return text.slice(0, end)
+}
 
 /**
  * The properties as they may leave the page: a JSON-safe snapshot, redacted, bodies capped, the whole
@@ -62,15 +86,19 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   if (plain) return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
+  const json: string[] = []
   let field = ''
+  let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
 
-  // One pass cleans, redacts and caps; `this` is the object holding `value`, so unwinding the
-  // ancestors to it leaves exactly the chain that a cycle would point back into.
-  const json = JSON.stringify(properties, function (this: unknown, key, value: unknown) {
+  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so unwinding
+  // the ancestors to it leaves exactly the chain that a cycle would point back into. Each top-level
+  // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
+  const replacer = function (this: unknown, _key: string, value: unknown) {
     while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
-    const body = this === properties && BODY_FIELDS.includes((field = key))
+    const body = top && BODY_FIELDS.includes(field)
     const type = typeof value
+    top = false
     if (body && !captureBodies) return
     if (type == 'string' && redactStrings && redact) {
       try {
@@ -83,10 +111,8 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     if (body && type == 'string') {
       const bytes = utf8(value as string)
       if (bytes.length > maxBodyBytes) {
-        let end = maxBodyBytes
-        while ((bytes[end] & 192) == 128) end-- // never split a character: back off its continuation bytes
-        flags[key + '_truncated'] = true
-        return new TextDecoder().decode(bytes.subarray(0, end))
+        flags[field + '_truncated'] = true
+        return truncate(value as string, bytes, maxBodyBytes)
       }
     }
     if (type == 'object' && value) {
@@ -96,8 +122,18 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     if (type == 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
       return drop('invalid_property', value)
     return value
-  })
-  const out: Properties = { ...JSON.parse(json), ...flags }
+  }
+  for (field of Object.keys(properties)) {
+    top = true
+    try {
+      const value = JSON.stringify(properties[field], replacer)
+      if (value !== undefined) json.push(JSON.stringify(field) + ':' + value)
+    } catch (error) {
+      drop('invalid_property', error)
+    }
+  }
+  // JSON.parse defines "__proto__" as a key like any other (an assignment would set the prototype).
+  const out: Properties = { ...JSON.parse('{' + json + '}'), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {

@@ -4,6 +4,13 @@ const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g
 const PHONE = /(?<![\w+(])[+(]?\d[\d .()/-]{6,20}\d(?!\w)/g
+// A date (day and month either way round, or ISO year first) and an optional time: kept as it is,
+// so that its digits never read as a phone number. Not a date when more digit groups follow
+// (06.12.34.56.78 is a French phone number). Bounded repeats only, like the patterns above.
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])'
+const MONTH = '(?:0?[1-9]|1[0-2])'
+const TIME = '(?:(?:,? |T)\\d\\d?[:h]\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?: ?[AaPp]\\.?[Mm]\\.?)?(?: ?(?:Z|[+-]\\d\\d(?::?\\d\\d)?))?)?'
+const DATE_TIME = new RegExp(`((?<![\\w./-])(?:\\d{4}[-/.]${MONTH}[-/.]${DAY}|${DAY}[-/.]${DAY}[-/.](?:\\d{4}|\\d\\d))(?![./-]?\\d)${TIME})`)
 
 const digits = (text: string) => text.replace(/\D/g, '')
 
@@ -35,8 +42,9 @@ function isIban(text: string): boolean {
 
 /**
  * A ready-made `privacy.redact`: replaces email addresses, payment card numbers (13-19 digits that
- * pass the Luhn check), IBANs (valid checksum) and phone numbers (9-15 digits, not a date) with
- * `[email]`, `[card]`, `[iban]`, `[phone]`. Heuristic by nature: compose it with your own rules.
+ * pass the Luhn check), IBANs (valid checksum) and phone numbers (9-15 digits) with
+ * `[email]`, `[card]`, `[iban]`, `[phone]`. Dates and times (`12/05/2024 10:30`, `12.05.2024 14:00`,
+ * `2024-05-12T10:30:00Z`) are never changed. Heuristic by nature: compose it with your own rules.
  * Fields named as ids (`messageId`, `conversation_id`, `id`, ...) are left alone: an id such as
  * `Date.now()` would otherwise read as a phone number, and ids are keys, not free text.
  *
@@ -51,8 +59,13 @@ export function redactPII(text: string, field?: string): string {
     .replace(EMAIL, '[email]')
     .replace(IBAN, (match) => (isIban(match) ? '[iban]' : match))
     .replace(CARD, (match) => (passesLuhn(digits(match)) ? '[card]' : match))
-    .replace(PHONE, (match) => {
-      const count = digits(match).length
-      return count >= 9 && count <= 15 && !/^\d{4}[-/.]\d\d[-/.]\d\d/.test(match) ? '[phone]' : match
-    })
+    .split(DATE_TIME)
+    // Dates land at the odd indexes: only the text between them is searched for phone numbers.
+    .map((part, index) => (index % 2 ? part : part.replace(PHONE, phone)))
+    .join('')
+}
+
+const phone = (match: string) => {
+  const count = digits(match).length
+  return count >= 9 && count <= 15 && !/^\d{4}[-/.]\d\d[-/.]\d\d/.test(match) ? '[phone]' : match
 }

@@ -53,7 +53,8 @@ export interface ConversationState extends ConversationRecord {
   conversationId: string
 }
 
-const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
+/** A conversation nothing was sent for: what the server renders, since the state lives in the browser. */
+export const NEW_CONVERSATION: ConversationRecord = { isStarted: false, isEnded: false, messageCount: 0 }
 
 export interface MessageInput {
   conversationId: string
@@ -128,10 +129,16 @@ export interface TrackerBase {
   /** Replace some options; cheap, safe to call on every render. */
   configure(options: Partial<TrackerOptions>): void
   getConversation(conversationId: string): ConversationRecord
-  /** Notified whenever a conversation's state changes. */
+  /** Notified whenever a conversation's state or an exactly-once key changes. */
   subscribe(listener: () => void): () => void
   start(conversationId: string): void
+  /** Sends the conversation's held replies (see holdReply), then Conversation Ended, once, if it started. */
   end(conversationId: string): void
+  /**
+   * Registers a reply held back (waiting on a tool, or settling): end() sends it first, so that
+   * Conversation Ended comes after it and counts it. Returns the unregister function.
+   */
+  holdReply(conversationId: string, flush: () => void): () => void
   message(input: MessageInput): boolean
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
   /** Sends Identify for the configured userId / anonymousId unless already sent. */
@@ -162,7 +169,8 @@ export const isNonEmptyString = (value: unknown): value is string => typeof valu
 /** The tracker's lean base; apps use {@link createCopilotTracker} or the React provider. */
 export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotSpec): TrackerBase {
   const options: TrackerOptions = { ...initial }
-  const listeners = new Set<() => void>()
+  // Called with no argument on every change, and with a conversation's id when end() is about to close it.
+  const listeners = new Set<(ending?: string) => void>()
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
@@ -171,6 +179,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const timing = new Map<string, { s: number; p?: 1; f?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
+    try {
+      void (got instanceof Error)
+    } catch {
+      got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
+    }
     try {
       ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
     } catch {
@@ -182,6 +195,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const claim = (key: string, value: unknown = 1) => {
     if (store().get(key) === value) return false
     store().set(key, value)
+    // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
+    listeners.forEach((listener) => listener())
     return true
   }
 
@@ -190,12 +205,12 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
   // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
   // holds a snapshot; the client is the one current when it is finally sent.
-  const dispatch = (call: AnalyticsCall) => {
+  const dispatch = (call: AnalyticsCall, shared: Properties) => {
     const track = call.type === 'track'
     const name = track ? call.event : 'Identify'
     let properties: Properties | undefined
     try {
-      properties = guard(track ? { ...options.properties, ...call.properties } : call.traits, name, options.privacy, report, track)
+      properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)
     } catch (error) {
       return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
@@ -215,27 +230,35 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
   const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
+  // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
+  // property it guards (reported; property "" when the whole cannot be read), never the event,
+  // whose exactly-once key is already claimed.
+  const read = (properties: unknown, name: string) =>
+    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', `Event "${name}", property "${key}",`, error))
+
   const emit = (input: EventInput) => {
-    // compact() also survives a getter that throws: that property is lost, never the event.
-    const event = { ...input, timestamp: input.timestamp ?? now(), properties: compact(input.properties ?? {}) } as CopilotEvent
+    const name = (input as { event?: string }).event ?? input.type
+    const event = { ...input, timestamp: input.timestamp ?? now(), properties: read(input.properties, name) } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
+    // The tracker's own properties (the provider's), read once per event and the same for every spec.
+    const context = { ...options, properties: read(options.properties, name) }
     const specs = options.spec ?? defaultSpec
     for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
       let calls: AnalyticsCall[]
       try {
-        calls = spec.map(event, options)
+        calls = spec.map(event, context)
       } catch (error) {
         report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
         continue
       }
-      for (const call of calls) dispatch(call)
+      for (const call of calls) dispatch(call, context.properties)
     }
   }
 
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     if (!userId && !anonymousId) return
     if (!claim('i:' + (userId ? 'u:' + userId : 'a:' + anonymousId))) return
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: read(traits, 'Identify') })
   }
 
   function syncIdentity() {
@@ -246,8 +269,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
   const conversation = (conversationId: string) => (store().get('c:' + conversationId) ?? NEW_CONVERSATION) as ConversationRecord
   const update = (conversationId: string, patch: Partial<ConversationRecord>) => {
-    store().set('c:' + conversationId, { ...conversation(conversationId), ...patch })
-    listeners.forEach((listener) => listener())
+    claim('c:' + conversationId, { ...conversation(conversationId), ...patch })
   }
 
   const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
@@ -274,7 +296,14 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
     start: (conversationId) => ensureStarted(conversationId),
 
+    holdReply(conversationId, flush) {
+      const hold = (ending?: string) => ending === conversationId && flush()
+      listeners.add(hold)
+      return () => listeners.delete(hold)
+    },
+
     end(conversationId) {
+      listeners.forEach((listener) => listener(conversationId))
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded) return
       update(conversationId, { isEnded: true })
@@ -312,6 +341,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true })
         return false
       }
+      if (body != null && typeof body != 'string') {
+        report('invalid_property', `Message ${show(id)}, its body,`, body)
+        body = undefined
+      }
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
@@ -324,7 +357,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...properties } : properties,
+        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),

@@ -32,6 +32,9 @@ const COLORS_BY_KIND: Array<[color: string, events: string[]]> = [
 const EVENT_COLORS = new Map(COLORS_BY_KIND.flatMap(([color, events]) => events.map((event) => [event, color] as const)))
 /** Your own events (useCopilotAnalytics().track), and conversions outside Screeb's vocabulary. */
 const colorOf = (name: string) => EVENT_COLORS.get(name) ?? '#374151'
+// The server has recorded nothing of this page: hydration starts from an empty log.
+const NO_ENTRIES: readonly EventLogEntry[] = []
+const noEntries = () => NO_ENTRIES
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 const clock = (time: number) => {
@@ -81,7 +84,7 @@ async function copyText(text: string): Promise<boolean> {
  */
 export function CopilotEventLog({ recorder, title = 'Analytics events', defaultFilter = '', className, style }: CopilotEventLogProps) {
   const store = eventLogStore(recorder)
-  const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
+  const entries = useSyncExternalStore(store.subscribe, store.getSnapshot, noEntries)
   const [filter, setFilter] = useState(defaultFilter)
   const [status, setStatus] = useState('')
   const listId = useId()

@@ -29,10 +29,13 @@ export function eventLogStore(recorder: MemoryAnalytics): EventLogStore {
   const listeners = new Set<() => void>()
   let snapshot: readonly EventLogEntry[] = []
   const refresh = () => {
-    const now = Date.now()
+    let now: number | undefined
     snapshot = recorder.calls.map((call, index) => {
       let time = times.get(call)
+      // Read the clock only for a new call: the first refresh runs during render, where a
+      // prerender (Next.js cacheComponents) must not read the time.
       if (time === undefined) {
+        now ??= Date.now()
         time = now
         times.set(call, time)
       }

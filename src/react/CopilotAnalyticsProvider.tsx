@@ -1,4 +1,4 @@
-import { createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { segmentCopilot } from '../specs/segmentCopilot'
 import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
@@ -12,7 +12,10 @@ import { CopilotAnalyticsContext } from './context'
 export interface CopilotAnalyticsProviderProps {
   /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: an in-memory recorder (nothing leaves the page). */
   analytics?: AnalyticsClient
-  /** Default: a generated UUID, stable for the provider's life. */
+  /**
+   * Default: a generated UUID, stable for the provider's life, drawn during the first render. A
+   * server prerender that must not draw random values (Next.js `cacheComponents`) needs one given.
+   */
   conversationId?: string
   /** Identify is sent once per distinct userId (or anonymousId when there is no userId). */
   userId?: string | null
@@ -43,6 +46,10 @@ export interface CopilotAnalyticsProviderProps {
   children?: ReactNode
 }
 
+// How many providers of each conversation are mounted on the page (they share its state in the
+// page's key store).
+const mounted = new Map<string, number>()
+
 /**
  * Wrap your chat UI in it: every hook and tracked component below reports through it.
  *
@@ -55,16 +62,17 @@ export interface CopilotAnalyticsProviderProps {
  * </CopilotAnalyticsProvider>
  */
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
-  // Made once per provider: the fallback recorder, the fallback conversation id and the tracker.
+  // Made once per provider: the fallback recorder and the tracker (and the fallback id, when needed).
   const [own] = useState(() => {
     const recorder = createMemoryAnalytics()
-    return { recorder, id: randomId(), tracker: createTrackerBase({ analytics: recorder }, segmentCopilot) }
+    return { recorder, id: '', tracker: createTrackerBase({ analytics: recorder }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
   // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
   const valid = typeof given == 'string' || typeof given == 'number'
-  const conversationId = (valid && '' + given) || own.id
+  // Drawn only when no id is given: a prerender (Next.js cacheComponents) must not draw random values.
+  const conversationId = (valid && '' + given) || (own.id ||= randomId())
   // Hand the tracker this render's props during render, not in an effect. Children's effects run
   // before the provider's own, and they send events (a message in its layout effect, feedback in
   // useEffect): configured in an effect, those events would carry the previous render's
@@ -77,10 +85,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
     if (!valid && given != null) tracker.report('invalid_id', 'The conversationId prop', given)
   }, [tracker, given])
 
-  const mountedId = useRef<string | null>(null)
   const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
-    mountedId.current = conversationId
+    mounted.set(conversationId, (mounted.get(conversationId) ?? 0) + 1)
     const end = () => tracker.end(conversationId)
     // analytics-next hands events to its Segment.io destination in a setTimeout, which usually never
     // runs once `pagehide` has fired, so an event tracked there is usually lost. `beforeunload` (tab
@@ -92,15 +99,17 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       addEventListener('pagehide', end, true)
     }
     return () => {
-      mountedId.current = null
+      const left = mounted.get(conversationId)! - 1
+      left ? mounted.set(conversationId, left) : mounted.delete(conversationId)
       // Only touch page listeners when asked: React Native and bare DOM shims have none.
       if (endOnPageHide) {
         removeEventListener('beforeunload', end, true)
         removeEventListener('pagehide', end, true)
       }
-      // StrictMode unmounts and remounts at once (so does a change of these props): only end if
-      // nothing came back by the next microtask.
-      if (endOnUnmount) queueMicrotask(() => mountedId.current !== conversationId && end())
+      // StrictMode unmounts and remounts at once, and so does a provider whose `key` changes (a
+      // new instance) or one of these props: only end if no provider of this conversation is
+      // mounted by the next microtask.
+      if (endOnUnmount) queueMicrotask(() => mounted.get(conversationId) || end())
     }
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 

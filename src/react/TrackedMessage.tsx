@@ -1,10 +1,11 @@
-import { createElement, type ElementType, type HTMLAttributes, type ReactNode } from 'react'
+import { createElement, isValidElement, type ElementType, type HTMLAttributes, type ReactNode } from 'react'
 import { useMessageTracking, type TrackedMessageInput } from './useMessageTracking'
+import { textOf } from './textOf'
 
 export interface TrackedMessageProps extends TrackedMessageInput, Omit<HTMLAttributes<HTMLElement>, 'id' | 'role'> {
   /** The element to render; default `div`. */
   as?: ElementType
-  /** What to render; default the body, as text. */
+  /** What to render; default the body (content parts and other objects as their text). */
   children?: ReactNode
 }
 
@@ -21,5 +22,8 @@ export function TrackedMessage(props: TrackedMessageProps) {
   useMessageTracking(props)
   // The tracking props are taken out: they are not DOM attributes.
   const { id, role, body, status, agent, properties, history, as = 'div', children, ...rest } = props
-  return createElement(as, rest, children ?? body)
+  // Content parts (and what cannot be read, which the tracker reports) show as their text: React
+  // would throw on an object. textOf never throws, so an unreadable body is not asked isValidElement.
+  const text = typeof body == 'object' && body ? textOf(body) : body
+  return createElement(as, rest, children ?? (text !== undefined && isValidElement(body) ? body : text))
 }

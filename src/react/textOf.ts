@@ -1,8 +1,29 @@
-import { Children, isValidElement, type ReactNode } from 'react'
+import { isValidElement } from 'react'
 
-/** The visible text of a React node: what a message body element would read as. */
-export function textOf(node: ReactNode): string {
-  return Children.toArray(node)
-    .map((child) => (isValidElement<{ children?: ReactNode }>(child) ? textOf(child.props.children) : String(child)))
-    .join('')
+// Content parts whose `text` (or `text.value`) is the message's: OpenAI's `text`, `input_text` and
+// `output_text`, Anthropic's and the AI SDK's `text`. The others (images, files, tool calls,
+// reasoning) show no text.
+const TEXT_PART = /^(input_|output_)?text$/
+
+/**
+ * The text of a message body: a string, a React node (the text it shows), or content parts as chat
+ * APIs send them (`[{ type: 'text', text: 'Hi' }]`). Undefined, never a throw, when it holds
+ * something else (a plain object, a function, a revoked Proxy): the tracker reports that body.
+ */
+export function textOf(node: unknown): string | undefined {
+  try {
+    return read(node)
+  } catch {
+    // unreadable
+  }
+}
+
+function read(node: any): string {
+  if (node == null || typeof node == 'boolean') return ''
+  if (typeof node == 'function') throw node
+  if (typeof node != 'object') return '' + node // a Symbol throws here
+  if (isValidElement<{ children?: unknown }>(node)) return read(node.props.children)
+  if (Array.isArray(node)) return node.map(read).join('')
+  if (typeof node.type != 'string') throw node // neither a React node nor a content part
+  return TEXT_PART.test(node.type) ? read(node.text?.value ?? node.text) : ''
 }

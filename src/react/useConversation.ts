@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import type { ConversationState } from '../core/tracker'
+import { NEW_CONVERSATION, type ConversationState } from '../core/tracker'
 import { useCopilotContext } from './context'
 
 export interface UseConversationResult extends ConversationState {
@@ -8,6 +8,8 @@ export interface UseConversationResult extends ConversationState {
   /** Sends Conversation Ended with `message_count`, at most once and only if the conversation started. */
   end(): void
 }
+
+const serverSnapshot = () => NEW_CONVERSATION
 
 /**
  * The current conversation's state, and explicit start / end.
@@ -19,7 +21,9 @@ export interface UseConversationResult extends ConversationState {
 export function useConversation(): UseConversationResult {
   const { tracker, conversationId } = useCopilotContext('useConversation()')
   const getSnapshot = useCallback(() => tracker.getConversation(conversationId), [tracker, conversationId])
-  const state = useSyncExternalStore(tracker.subscribe, getSnapshot, getSnapshot)
+  // The state lives in sessionStorage, which the server cannot see: hydration renders a new
+  // conversation, as the server did, then the stored state.
+  const state = useSyncExternalStore(tracker.subscribe, getSnapshot, serverSnapshot)
   return useMemo(
     () => ({ ...state, conversationId, start: () => tracker.start(conversationId), end: () => tracker.end(conversationId) }),
     [state, tracker, conversationId],

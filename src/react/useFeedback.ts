@@ -1,4 +1,4 @@
-import { useCallback, useReducer } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import type { Properties } from '../core/types'
 import { lastFeedback, trackFeedback } from '../core/events'
 import { useCopilotContext } from './context'
@@ -10,6 +10,8 @@ export interface UseFeedbackResult {
   rating: number | undefined
 }
 
+const noRating = () => undefined
+
 /**
  * Feedback on a message, or on the whole conversation when no messageId is given.
  *
@@ -19,12 +21,11 @@ export interface UseFeedbackResult {
  */
 export function useFeedback(messageId?: string, { scale }: { scale?: number } = {}): UseFeedbackResult {
   const { tracker, conversationId } = useCopilotContext('useFeedback()')
-  const [, rerender] = useReducer((n: number) => n + 1, 0)
   const submit = useCallback(
-    (rating: number, properties?: Properties) => {
-      if (trackFeedback(tracker, { conversationId, messageId, rating, scale, properties })) rerender()
-    },
+    (rating: number, properties?: Properties) => void trackFeedback(tracker, { conversationId, messageId, rating, scale, properties }),
     [tracker, conversationId, messageId, scale],
   )
-  return { submit, rating: lastFeedback(tracker, conversationId, messageId) }
+  // The stored rating (sessionStorage) is unknown to the server: hydration renders none, then shows it.
+  const rating = useSyncExternalStore(tracker.subscribe, () => lastFeedback(tracker, conversationId, messageId), noRating)
+  return { submit, rating }
 }

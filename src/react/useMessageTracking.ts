@@ -9,8 +9,11 @@ export interface TrackedMessageInput {
   id: string
   /** `user` / `customer` send Message Sent; any other role (`assistant`, `agent`, ...) Message Received. */
   role: string
-  /** The message text (a React node is sent as its text). */
-  body?: ReactNode
+  /**
+   * The message text. A React node is sent as the text it shows, content parts (`[{ type: 'text',
+   * text: 'Hi' }]`, as OpenAI-style APIs send them) as their text parts joined.
+   */
+  body?: ReactNode | readonly { type: string; text?: unknown }[]
   /** `streaming` holds the event back (and times the reply); `complete` (the default) sends it once, with the final body. */
   status?: 'complete' | 'streaming' | (string & {})
   /**
@@ -46,7 +49,8 @@ export function useMessageTracking({ id, role, body, status, agent, properties, 
     if (doneConversation === conversationId && doneId === id) return
     // agent and properties are read from this render, the one that changed a dependency:
     // unmemoised objects there never re-run the effect on their own.
-    tracker.message({ conversationId, id, role, body: text, status, agent, properties, history })
+    // A body it cannot read goes as it is: the tracker reports it and sends the message without.
+    tracker.message({ conversationId, id, role, body: text ?? (body as string), status, agent, properties, history })
     if ((status ?? 'complete') === 'complete') done.current = [conversationId, id]
   }, [tracker, conversationId, id, role, text, status])
 }

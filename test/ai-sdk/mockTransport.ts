@@ -1,3 +1,5 @@
+import { act, waitFor } from '@testing-library/react'
+import { expect } from 'vitest'
 import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai'
 
 /** One scripted reply: the chunks a server would stream, in order; `wait` pauses until released. */
@@ -56,3 +58,18 @@ export const textReply = (id: string, ...deltas: string[]): UIMessageChunk[] => 
   ...deltas.map((delta): UIMessageChunk => ({ type: 'text-delta', id, delta })),
   { type: 'text-end', id },
 ]
+
+/**
+ * Sends a message and waits until its request is over, letting React render each step as it does
+ * in an app. (On React 18, a whole exchange inside one `await act(...)` renders only its end state:
+ * a message list that grew while no request was seen, which no tracker can tell from history
+ * loaded with `setMessages`.)
+ */
+export async function sendAndWait(chat: () => { messages: readonly unknown[]; status: string; sendMessage(message: { text: string }): Promise<void> }, text: string) {
+  const before = chat().messages.length
+  act(() => void chat().sendMessage({ text }))
+  await waitFor(() => {
+    expect(chat().messages.length).toBeGreaterThan(before)
+    expect(['ready', 'error']).toContain(chat().status)
+  })
+}

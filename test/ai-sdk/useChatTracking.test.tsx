@@ -6,7 +6,7 @@ import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMess
 import { CopilotAnalyticsProvider } from '../../src/entries'
 import { useChatTracking, type ChatTrackingOptions } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
-import { gate, mockTransport, textReply, type Step } from './mockTransport'
+import { gate, mockTransport, sendAndWait, textReply, type Step } from './mockTransport'
 
 type ChatOptions = Omit<ChatInit<UIMessage>, 'transport'>
 
@@ -47,7 +47,7 @@ function setup(replies: Step[][], { tracking, chat: chatOptions }: { tracking?: 
     </StrictMode>,
   )
   const chat = () => current.chat!
-  const send = (text: string) => act(() => chat().sendMessage({ text }))
+  const send = (text: string) => sendAndWait(chat, text)
   const status = (value: string) => screen.findByText('status: ' + value)
   return { analytics, transport, chat, send, status, view, errors, tracks: () => tracks(analytics.calls) }
 }
@@ -203,7 +203,7 @@ test('client-side tool loop with a new server id per request: Received once, for
       },
     },
   )
-  await act(() => chat().sendMessage({ text: 'Where am I?' }))
+  await sendAndWait(chat, 'Where am I?')
   await status('ready')
   await settle()
   expect(transport.requests).toBe(2)
@@ -329,8 +329,8 @@ test('restored history sends nothing; new messages do', async () => {
   await settle()
   expect(tracks()).toEqual([])
   await send('New question')
+  // The history marked the conversation started (its Started was sent in the earlier session).
   expect(tracks().map(([event, p]) => [event, p.message_body])).toEqual([
-    ['Conversation Started', undefined],
     ['Message Sent', 'New question'],
     ['Message Received', 'New answer'],
   ])
@@ -368,7 +368,7 @@ test('opening another chat (useChat id and conversationId change) treats its mes
     </StrictMode>
   )
   const { rerender } = render(app('A'))
-  await act(() => current.chat!.sendMessage({ text: 'Hello A' }))
+  await sendAndWait(() => current.chat!, 'Hello A')
   rerender(app('B'))
   await settle()
   expect(current.chat!.messages.map((m) => m.id)).toEqual(['h1', 'h2'])
