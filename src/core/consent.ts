@@ -11,41 +11,79 @@ export const CONSENT_QUEUE_LIMIT = 1000
 
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
+/** One tracker's (so one provider's) consent decision, and the calls waiting for it. */
 export interface ConsentGate {
-  /** Takes the current `consent` option; the same value again does nothing. */
-  update(consent: Consent, report: Report): void
-  /** Sends now when granted, queues while undecided, drops when denied. */
-  hold(send: () => void, report: Report): void
+  /** Takes the current `consent` option; the same value again does nothing, a new one is pending until decided. */
+  update(consent: Consent): void
+  /**
+   * Whether a call may be sent or held now: false when denied, or when the queue is full (reported
+   * once). Calls a consent function the first time there is something to send.
+   */
+  open(): boolean
+  /** Sends now when granted, queues while pending, drops when denied. */
+  hold(send: () => void): void
+  /** While pending: how to undo a change made for a held call, run if consent is then denied. */
+  undo(restore: () => void): void
+  /**
+   * For a provider: calls held when it unmounts before the decision are taken over by the next new
+   * gate on the same key store (the provider remounted with a new `key`), in front of its own, so they
+   * are neither lost nor sent twice; a gate mounted again (StrictMode) takes back only its own.
+   * Returns the unmount.
+   */
+  mount(): () => void
 }
 
-// One gate per key store (by default one per page), like the exactly-once keys: calls queued by a
-// provider that remounts before the decision are neither lost nor sent twice.
-const gates = new WeakMap<object, ConsentGate>()
+// What gates whose provider unmounted before the decision left, by key store: [gate, sends, undos].
+const parked = new WeakMap<object, [object, (() => void)[], (() => void)[]][]>()
 
-export function consentGate(owner: object): ConsentGate {
-  let gate = gates.get(owner)
-  if (!gate) gates.set(owner, (gate = createConsentGate()))
-  return gate
-}
-
-function createConsentGate(): ConsentGate {
+export function createConsentGate(report: Report, owner: () => object): ConsentGate {
   let decision: boolean | null = true
   let source: unknown = true
   let queue: (() => void)[] = []
+  let undos: (() => void)[] = []
   let round = 0
   let full = false
+  let mounted: boolean | undefined
+  const self = {}
   let evaluate: (() => void) | undefined
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
+    if (decision === null) return
+    const [sends, restores] = [queue, undos]
+    queue = []
+    undos = []
     full = false
-    if (decision !== null) queue.splice(0).forEach((send) => decision && send())
+    if (decision) sends.forEach((send) => send())
+    else restores.reverse().forEach((restore) => restore())
+  }
+
+  const adopt = () => {
+    const left = parked.get(owner())
+    if (!left) return
+    const taken = left.filter(([gate]) => mounted === undefined || gate === self)
+    parked.set(
+      owner(),
+      left.filter((entry) => !taken.includes(entry)),
+    )
+    queue = taken.flatMap(([, sends]) => sends).concat(queue)
+    undos = taken.flatMap(([, , restores]) => restores).concat(undos)
+    if (decision !== null) decide(decision)
+  }
+
+  const state = () => {
+    if (!mounted) adopt()
+    evaluate?.()
+    if (decision !== null || queue.length < CONSENT_QUEUE_LIMIT) return decision
+    if (!full) (full = true), report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    return false
   }
 
   return {
-    update(consent, report) {
+    update(consent) {
       if (consent === source) return
       source = consent
+      decision = null
       const mine = ++round
       const failed = (error: unknown) => {
         report('consent_error', 'The consent prop', error)
@@ -56,7 +94,7 @@ function createConsentGate(): ConsentGate {
         try {
           const result = typeof consent == 'function' ? consent() : consent
           if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
-            // Until it settles the previous decision stands; only the latest call counts.
+            // Pending until it settles; only the latest call counts.
             ;(result as PromiseLike<unknown>).then(
               (value) => mine == round && decide(value),
               (error) => mine == round && failed(error),
@@ -68,14 +106,24 @@ function createConsentGate(): ConsentGate {
       }
       // A function is called only once there is something to send: never during server rendering.
       if (typeof consent != 'function' || queue.length) evaluate()
-      else if (mine == 1) decision = null
     },
-    hold(send, report) {
-      evaluate?.()
-      if (decision) send()
-      else if (decision === null && queue.push(send) > CONSENT_QUEUE_LIMIT) {
-        queue.pop()
-        if (!full) (full = true), report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    open: () => state() !== false,
+    hold(send) {
+      const now = state()
+      if (now) send()
+      else if (now === null) queue.push(send)
+    },
+    undo(restore) {
+      if (decision === null) undos.push(restore)
+    },
+    mount() {
+      adopt()
+      mounted = true
+      return () => {
+        mounted = false
+        parked.set(owner(), [...(parked.get(owner()) ?? []), [self, queue, undos]])
+        queue = []
+        undos = []
       }
     },
   }

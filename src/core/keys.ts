@@ -1,0 +1,62 @@
+import type { KeyStore } from './keyStore'
+
+/**
+ * Every key the tracker keeps in its key store: exactly-once marks, conversation state and the
+ * identity last sent. This module is their one home; nothing else builds a key.
+ *
+ * A key is a kind and its parts joined by `:` (a missing part is empty). The format is the one
+ * stored since 0.1, so a reload after an upgrade resends nothing (the identity key is new: see below).
+ *
+ * | kind | parts | value | written when |
+ * |---|---|---|---|
+ * | `c` conversation | conversationId | its state (a ConversationRecord) | it starts, counts a message, ends |
+ * | `m` message | conversationId, messageId | 1 | its Message Sent / Received is sent or held, or it is history |
+ * | `f` feedback | conversationId, messageId or none | the rating | its Feedback Submitted is sent or held (a new rating sends again) |
+ * | `a` action | conversationId, action id | 1 | its Action Invoked is sent or held |
+ * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
+ * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |
+ * | `k` component | conversationId, messageId or none, type | 1 | its Component Loaded is sent or held |
+ * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was handed to a client |
+ *
+ * A key is claimed only for a call that is sent, or held while consent is pending (and released if
+ * consent is then denied): a call discarded for want of consent leaves no key, so the stream after a
+ * grant is whole. The identity key is personal (often an e-mail), so it is written only once its
+ * Identify reached a client: never before consent. Which identity each client holds is kept in
+ * memory ({@link identityHeldBy}); the key only tells the first client of a reloaded page what the tab
+ * sent last (analytics-next persisted it too). It replaced the `i:u:<userId>` marks of 0.x, which
+ * named every user a tab had seen: after an upgrade a tab sends its Identify once more.
+ *
+ * @example
+ * store.get(conversationKey('c1')) // { isStarted: true, isEnded: false, messageCount: 2, startedAt: ... }
+ */
+export const conversationKey = (conversationId: string) => 'c:' + conversationId
+export const messageKey = (conversationId: string, messageId: string) => 'm:' + conversationId + ':' + messageId
+export const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')
+export const actionKey = (conversationId: string, id: string) => 'a:' + conversationId + ':' + id
+export const actionCompleteKey = (conversationId: string, id: string) => 'ac:' + conversationId + ':' + id
+export const mediaKey = (conversationId: string, id: string) => 'g:' + conversationId + ':' + id
+export const componentKey = (conversationId: string, messageId: string | undefined, type: string) =>
+  'k:' + conversationId + ':' + (messageId ?? '') + ':' + type
+export const IDENTITY_KEY = 'i'
+
+/** The identity an Identify call carries, as compared and stored: `u:` + userId, else `a:` + anonymousId. */
+export const identityOf = (userId?: string | null, anonymousId?: string | null) =>
+  userId ? 'u:' + userId : anonymousId ? 'a:' + anonymousId : undefined
+
+// The identity last handed (or held for a pending consent decision) to each client, by client.
+const identities = new WeakMap<object, string | undefined>()
+let reloaded = true
+
+/**
+ * The identity `client` holds as far as this page knows. A page starts knowing none: its first client
+ * takes the one the tab last sent (the key store's {@link IDENTITY_KEY}), which analytics-next kept
+ * across the reload too; any other client (a swap, a provider's own recorder) holds none yet.
+ */
+export function identityHeldBy(client: object, store: KeyStore): string | undefined {
+  if (reloaded && !identities.has(client)) identities.set(client, store.get(IDENTITY_KEY) as string | undefined)
+  reloaded = false
+  return identities.get(client)
+}
+
+/** Records what `client` holds now (`undefined`: nothing known, e.g. an Identify held and then denied). */
+export const holdIdentity = (client: object, identity: string | undefined) => identities.set(client, identity)
