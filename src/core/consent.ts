@@ -11,71 +11,76 @@ export const CONSENT_QUEUE_LIMIT = 1000
 
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
-/** One tracker's (so one provider's) consent decision, and the calls waiting for it. */
+/** What waits for a decision: a call (sent if granted), or what a change needs once decided (its undoing if denied). */
+type Waiting = (granted: boolean) => void
+
+/** One tracker's (so one provider's) consent decision, and what waits for it. */
 export interface ConsentGate {
   /** Takes the current `consent` option; the same value again does nothing, a new one is pending until decided. */
   update(consent: Consent): void
   /**
    * Whether a call may be sent or held now: false when denied, or when the queue is full (reported
-   * once). Calls a consent function the first time there is something to send.
+   * once). A consent function is called here, the first time there is something to send.
    */
   open(): boolean
   /** Sends now when granted, queues while pending, drops when denied. */
   hold(send: () => void): void
-  /** While pending: how to undo a change made for a held call, run if consent is then denied. */
-  undo(restore: () => void): void
   /**
-   * For a provider: calls held when it unmounts before the decision are taken over by the next new
-   * gate on the same key store (the provider remounted with a new `key`), in front of its own, so they
-   * are neither lost nor sent twice; a gate mounted again (StrictMode) takes back only its own.
-   * Returns the unmount.
+   * Runs `then` with the decision: now when decided, else once it is, in order with the calls (a
+   * denial runs what waits newest first, so that changes made for held calls are undone in reverse).
+   */
+  settle(then: Waiting): void
+  /**
+   * For a provider's layout effect. What waits when it unmounts is taken over by the next new gate on
+   * the same key store (the provider remounted with a new `key`), in front of its own, so it is neither
+   * lost nor sent twice; until then it still follows its own decision. Returns the unmount.
    */
   mount(): () => void
 }
 
-// What gates whose provider unmounted before the decision left, by key store: [gate, sends, undos].
-const parked = new WeakMap<object, [object, (() => void)[], (() => void)[]][]>()
+// The gates whose provider unmounted, by key store: each one's `take` hands over what waits.
+const unmounted = new WeakMap<object, Set<() => Waiting[]>>()
 
-export function createConsentGate(report: Report, owner: () => object): ConsentGate {
+export function createConsentGate(report: Report, store: () => object): ConsentGate {
   let decision: boolean | null = true
   let source: unknown = true
-  let queue: (() => void)[] = []
-  let undos: (() => void)[] = []
+  let queue: Waiting[] = []
+  let calls = 0
   let round = 0
-  let full = false
-  let mounted: boolean | undefined
-  const self = {}
+  let fresh = true
   let evaluate: (() => void) | undefined
+  const others = () => unmounted.get(store()) ?? unmounted.set(store(), new Set()).get(store())!
+  const take = () => {
+    const waiting = queue
+    queue = []
+    calls = 0
+    return waiting
+  }
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
     if (decision === null) return
-    const [sends, restores] = [queue, undos]
+    const waiting = queue
     queue = []
-    undos = []
-    full = false
-    if (decision) sends.forEach((send) => send())
-    else restores.reverse().forEach((restore) => restore())
+    calls = 0
+    // Granted: the calls, in order. Denied: the changes undone, newest first.
+    for (const entry of decision ? waiting : waiting.reverse()) entry(decision)
   }
 
+  // A new gate (a remount) takes over, in front of its own, what unmounted gates left waiting.
   const adopt = () => {
-    const left = parked.get(owner())
-    if (!left) return
-    const taken = left.filter(([gate]) => mounted === undefined || gate === self)
-    parked.set(
-      owner(),
-      left.filter((entry) => !taken.includes(entry)),
-    )
-    queue = taken.flatMap(([, sends]) => sends).concat(queue)
-    undos = taken.flatMap(([, , restores]) => restores).concat(undos)
+    if (!others().size) return
+    queue = [...others()].flatMap((give) => give()).concat(queue)
+    others().clear()
     if (decision !== null) decide(decision)
   }
 
   const state = () => {
-    if (!mounted) adopt()
+    if (fresh) adopt()
     evaluate?.()
-    if (decision !== null || queue.length < CONSENT_QUEUE_LIMIT) return decision
-    if (!full) (full = true), report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision
+    // Reported once: only the first call refused finds the count at the limit.
+    if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
     return false
   }
 
@@ -111,20 +116,20 @@ export function createConsentGate(report: Report, owner: () => object): ConsentG
     hold(send) {
       const now = state()
       if (now) send()
-      else if (now === null) queue.push(send)
+      else if (now === null) {
+        calls++
+        queue.push((granted) => granted && send())
+      }
     },
-    undo(restore) {
-      if (decision === null) undos.push(restore)
+    settle(then) {
+      if (decision === null) queue.push(then)
+      else then(decision)
     },
     mount() {
-      adopt()
-      mounted = true
-      return () => {
-        mounted = false
-        parked.set(owner(), [...(parked.get(owner()) ?? []), [self, queue, undos]])
-        queue = []
-        undos = []
-      }
+      if (fresh) adopt()
+      fresh = false
+      others().delete(take) // mounted again (StrictMode): its calls were never handed over
+      return () => others().add(take)
     },
   }
 }

@@ -43,20 +43,19 @@ export const IDENTITY_KEY = 'i'
 export const identityOf = (userId?: string | null, anonymousId?: string | null) =>
   userId ? 'u:' + userId : anonymousId ? 'a:' + anonymousId : undefined
 
-// The identity last handed (or held for a pending consent decision) to each client, by client.
-const identities = new WeakMap<object, string | undefined>()
-let reloaded = true
+// The identity last handed (or held for a pending consent decision) to each client; made at the
+// page's first Identify, when its first client takes the one the tab last sent.
+let identities: WeakMap<object, unknown> | undefined
 
 /**
  * The identity `client` holds as far as this page knows. A page starts knowing none: its first client
  * takes the one the tab last sent (the key store's {@link IDENTITY_KEY}), which analytics-next kept
  * across the reload too; any other client (a swap, a provider's own recorder) holds none yet.
  */
-export function identityHeldBy(client: object, store: KeyStore): string | undefined {
-  if (reloaded && !identities.has(client)) identities.set(client, store.get(IDENTITY_KEY) as string | undefined)
-  reloaded = false
+export function identityHeldBy(client: object, store: KeyStore): unknown {
+  identities ??= new WeakMap([[client, store.get(IDENTITY_KEY)]])
   return identities.get(client)
 }
 
-/** Records what `client` holds now (`undefined`: nothing known, e.g. an Identify held and then denied). */
-export const holdIdentity = (client: object, identity: string | undefined) => identities.set(client, identity)
+/** Records what `client` holds now (after {@link identityHeldBy}). */
+export const holdIdentity = (client: object, identity: unknown) => identities!.set(client, identity)

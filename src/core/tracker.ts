@@ -198,7 +198,8 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   const write = (key: string, value: unknown, keep?: boolean) => {
     const previous = store().get(key)
     if (!keep)
-      gate.undo(() => {
+      gate.settle((granted) => {
+        if (granted) return
         store().set(key, previous)
         queueMicrotask(notify)
       })
@@ -226,8 +227,6 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     gate.hold(() => {
       try {
         const client = options.analytics
-        // Personal, so kept for a reload only once handed to a client: never before consent.
-        if (!track) store().set(IDENTITY_KEY, identityOf(call.userId, call.anonymousId))
         const result = track
           ? client.track(call.event, properties)
           : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
@@ -264,9 +263,10 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     const client = Object(options.analytics)
     const held = identityHeldBy(client, store())
     if (!identity || identity === held || !gate.open()) return
-    gate.undo(() => holdIdentity(client, held))
     holdIdentity(client, identity)
     emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
+    // Personal: kept for a reload only once granted, so never in storage before consent.
+    gate.settle((granted) => (granted ? store().set(IDENTITY_KEY, identity) : holdIdentity(client, held)))
   }
 
   function syncIdentity() {
