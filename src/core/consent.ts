@@ -59,12 +59,8 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
-    if (decision === null) return
-    const waiting = queue
-    queue = []
-    calls = 0
     // Granted: the calls, in order. Denied: the changes undone, newest first.
-    for (const entry of decision ? waiting : waiting.reverse()) entry(decision)
+    if (decision !== null) for (const entry of decision ? take() : take().reverse()) entry(decision)
   }
 
   // A new gate (a remount) takes over, in front of its own, what unmounted gates left waiting.
@@ -73,6 +69,11 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     queue = [...others()].flatMap((give) => give()).concat(queue)
     others().clear()
     if (decision !== null) decide(decision)
+  }
+
+  const denied = (error: unknown) => {
+    report('consent_error', 'The consent prop', error)
+    decide(false)
   }
 
   const state = () => {
@@ -90,10 +91,6 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
       source = consent
       decision = null
       const mine = ++round
-      const failed = (error: unknown) => {
-        report('consent_error', 'The consent prop', error)
-        decide(false)
-      }
       evaluate = () => {
         evaluate = undefined
         try {
@@ -102,11 +99,11 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
             // Pending until it settles; only the latest call counts.
             ;(result as PromiseLike<unknown>).then(
               (value) => mine == round && decide(value),
-              (error) => mine == round && failed(error),
+              (error) => mine == round && denied(error),
             )
           } else decide(result)
         } catch (error) {
-          failed(error)
+          denied(error)
         }
       }
       // A function is called only once there is something to send: never during server rendering.
