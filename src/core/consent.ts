@@ -46,7 +46,6 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
   let source: unknown = true
   let queue: Waiting[] = []
   let calls = 0
-  let round = 0
   let fresh = true
   let evaluate: (() => void) | undefined
   const others = () => unmounted.get(store()) ?? unmounted.set(store(), new Set()).get(store())!
@@ -90,16 +89,15 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
       if (consent === source) return
       source = consent
       decision = null
-      const mine = ++round
       evaluate = () => {
         evaluate = undefined
         try {
           const result = typeof consent == 'function' ? consent() : consent
           if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
-            // Pending until it settles; only the latest call counts.
+            // Pending until it settles; only the latest consent counts.
             ;(result as PromiseLike<unknown>).then(
-              (value) => mine == round && decide(value),
-              (error) => mine == round && denied(error),
+              (value) => source === consent && decide(value),
+              (error) => source === consent && denied(error),
             )
           } else decide(result)
         } catch (error) {
