@@ -372,7 +372,8 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     syncIdentity,
     emit,
     claim,
-    peek: (key) => store().get(key),
+    // A key released by a denial is stored as undefined (null after a reload): both read as unset.
+    peek: (key) => store().get(key) ?? undefined,
     report,
     now,
     mount: gate.mount,

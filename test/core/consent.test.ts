@@ -103,3 +103,19 @@ describe('core consent', () => {
     expect(label()).toEqual(['Identify u1', 'Conversation Started', 'Message Sent m1', 'Identify u2', 'Message Sent m2', 'Identify u1', 'Message Sent m3'])
   })
 })
+
+test('a rating held and then denied reads as unset, also after a reload of the tab', async () => {
+  const items = new Map<string, string>()
+  const storage: StorageLike = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) }
+  const first = make({ keyStore: createKeyStore({ storage }), consent: null })
+  first.tracker.feedback({ conversationId: 'c1', messageId: 'm1', rating: 5 })
+  expect(first.tracker.getFeedback('c1', 'm1')).toBe(5)
+  await Promise.resolve()
+  first.tracker.configure({ consent: false })
+  expect(first.tracker.getFeedback('c1', 'm1')).toBeUndefined()
+  await Promise.resolve()
+  const reloaded = make({ keyStore: createKeyStore({ storage }), consent: true })
+  expect(reloaded.tracker.getFeedback('c1', 'm1')).toBeUndefined()
+  reloaded.tracker.feedback({ conversationId: 'c1', messageId: 'm1', rating: 5 })
+  expect(reloaded.label()).toEqual(['Identify u1', 'Feedback Submitted m1'])
+})
