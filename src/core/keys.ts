@@ -1,11 +1,11 @@
 import type { KeyStore } from './keyStore'
 
-/**
+/*
  * Every key the tracker keeps in its key store: exactly-once marks, conversation state and the
  * identity last sent. This module is their one home; nothing else builds a key.
  *
- * A key is a kind and its parts joined by `:` (a missing part is empty). The format is the one
- * stored since 0.1, so a reload after an upgrade resends nothing (the identity key is new: see below).
+ * A key is a kind and its parts joined by `:` (a missing part is empty). The format is 0.1.0's, so a
+ * reload after an upgrade resends nothing (except one Identify: see the identity key below).
  *
  * | kind | parts | value | written when |
  * |---|---|---|---|
@@ -16,19 +16,20 @@ import type { KeyStore } from './keyStore'
  * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
  * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |
  * | `k` component | conversationId, messageId or none, type | 1 | its Component Loaded is sent or held |
- * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was handed to a client |
+ * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was sent (consent granted) |
  *
- * A key is claimed only for a call that is sent, or held while consent is pending (and released if
- * consent is then denied): a call discarded for want of consent leaves no key, so the stream after a
- * grant is whole. The identity key is personal (often an e-mail), so it is written only once its
- * Identify reached a client: never before consent. Which identity each client holds is kept in
- * memory ({@link identityHeldBy}); the key only tells the first client of a reloaded page what the tab
- * sent last (analytics-next persisted it too). It replaced the `i:u:<userId>` marks of 0.x, which
- * named every user a tab had seen: after an upgrade a tab sends its Identify once more.
+ * Claims happen only for a call handed to a client or held for a pending consent decision (and are
+ * released if consent is then denied): a call discarded for want of consent leaves no key and no
+ * conversation state, so the stream after a grant is whole. History is a fact of an earlier session,
+ * not a call: it is recorded whatever the consent.
  *
- * @example
- * store.get(conversationKey('c1')) // { isStarted: true, isEnded: false, messageCount: 2, startedAt: ... }
+ * The identity key is personal (often an e-mail), so it is written only once its Identify was sent:
+ * never before consent. Which identity each client holds is kept in memory ({@link identityHeldBy});
+ * the key only tells the first client of a reloaded page what the tab sent last (analytics-next
+ * persisted it too). It replaces 0.1.0's `i:u:<userId>` marks, which named every user the tab had
+ * seen and kept them whatever the consent: after an upgrade a tab sends its Identify once more.
  */
+
 export const conversationKey = (conversationId: string) => 'c:' + conversationId
 export const messageKey = (conversationId: string, messageId: string) => 'm:' + conversationId + ':' + messageId
 export const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')
