@@ -44,7 +44,7 @@ export const IDENTITY_KEY = 'i'
 export const identityOf = (userId?: string | null, anonymousId?: string | null) =>
   userId ? 'u:' + userId : anonymousId ? 'a:' + anonymousId : undefined
 
-// The identity last handed (or held for a pending consent decision) to each client; made at the
+// The identity last sent to each client; made at the
 // page's first Identify, when its first client takes the one the tab last sent.
 let identities: WeakMap<object, unknown> | undefined
 
@@ -58,5 +58,5 @@ export function identityHeldBy(client: object, store: KeyStore): unknown {
   return identities.get(client)
 }
 
-/** Records what `client` holds now (after {@link identityHeldBy}). */
+/** Records that `client` was sent `identity` (after {@link identityHeldBy}). */
 export const holdIdentity = (client: object, identity: unknown) => identities!.set(client, identity)

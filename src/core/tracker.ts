@@ -257,16 +257,22 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     }
   }
 
-  // Identify before a client's first track call and whenever the identity it holds changes.
+  // Identify before a client's first track call and whenever the identity it holds changes. A client
+  // holds an identity once its Identify was sent: one held for a pending decision is this tracker's
+  // alone (another provider's granted calls to the same client still get their Identify first).
+  let waitingIdentity: unknown
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     const identity = identityOf(userId, anonymousId)
-    const client = Object(options.analytics)
-    const held = identityHeldBy(client, store())
-    if (!identity || identity === held || !gate.open()) return
-    holdIdentity(client, identity)
+    if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
+    waitingIdentity = identity
     emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
-    // Personal: kept for a reload only once granted, so never in storage before consent.
-    gate.settle((granted) => (granted ? store().set(IDENTITY_KEY, identity) : holdIdentity(client, held)))
+    gate.settle((granted) => {
+      waitingIdentity = undefined
+      if (!granted) return
+      // Queued calls go to the client current when they are sent. Personal: stored only now, after consent.
+      holdIdentity(Object(options.analytics), identity)
+      store().set(IDENTITY_KEY, identity)
+    })
   }
 
   function syncIdentity() {

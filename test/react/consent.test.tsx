@@ -258,3 +258,18 @@ describe('consent: the stream after a decision is whole', () => {
     expect(Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key)).join()).toContain('u:u1')
   })
 })
+
+test('two providers on one client: the granted one identifies although the pending one holds an Identify', () => {
+  const client = createMemoryAnalytics()
+  render(
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={client} conversationId="a" userId="u1" consent={null}>
+        <TrackedMessage id="a1" role="user" body="A" />
+      </CopilotAnalyticsProvider>
+      <CopilotAnalyticsProvider analytics={client} conversationId="b" userId="u1" consent={true}>
+        <TrackedMessage id="b1" role="user" body="B" />
+      </CopilotAnalyticsProvider>
+    </StrictMode>,
+  )
+  expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.event))).toEqual(['Identify', 'Conversation Started', 'Message Sent'])
+})
