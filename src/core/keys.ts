@@ -44,8 +44,8 @@ export const IDENTITY_KEY = 'i'
 export const identityOf = (userId?: string | null, anonymousId?: string | null) =>
   userId ? 'u:' + userId : anonymousId ? 'a:' + anonymousId : undefined
 
-// The identity last sent to each client; made at the
-// page's first Identify, when its first client takes the one the tab last sent.
+// The identity last sent to each client; made at the page's first Identify, when its first client
+// takes the one the tab last sent.
 let identities: WeakMap<object, unknown> | undefined
 
 /**
