@@ -58,5 +58,14 @@ export function identityHeldBy(client: object, store: KeyStore): unknown {
   return identities.get(client)
 }
 
-/** Records that `client` was sent `identity` (after {@link identityHeldBy}). */
-export const holdIdentity = (client: object, identity: unknown) => identities!.set(client, identity)
+/**
+ * Marks `client` as holding `identity`, as its Identify is sent; false when it already did (that
+ * Identify is not sent again: fanned out by several specs, or held by a provider and by its
+ * remount). Kept in `store` too, for a reload: personal, so only ever written once consent is given.
+ */
+export function claimIdentity(client: object, store: KeyStore, identity: unknown): boolean {
+  if (identityHeldBy(client, store) === identity) return false
+  identities!.set(client, identity)
+  store.set(IDENTITY_KEY, identity)
+  return true
+}

@@ -3,7 +3,7 @@ import { explain, show } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
 import { guard, type PrivacyOptions } from './privacy'
 import { createConsentGate, type Consent } from './consent'
-import { conversationKey, holdIdentity, identityHeldBy, identityOf, IDENTITY_KEY, messageKey } from './keys'
+import { claimIdentity, conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
 
 /** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
@@ -227,6 +227,7 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
     gate.hold(() => {
       try {
         const client = options.analytics
+        if (!track && !claimIdentity(Object(client), store(), identityOf(call.userId, call.anonymousId))) return
         const result = track
           ? client.track(call.event, properties)
           : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
@@ -258,21 +259,15 @@ export function createTrackerBase(initial: TrackerOptions): TrackerBase {
   }
 
   // Identify before a client's first track call and whenever the identity it holds changes. A client
-  // holds an identity once its Identify was sent: one held for a pending decision is this tracker's
-  // alone (another provider's granted calls to the same client still get their Identify first).
+  // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
+  // is not queued twice, and does not stop another provider's granted calls from identifying first.
   let waitingIdentity: unknown
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
     emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits })
-    gate.settle((granted) => {
-      waitingIdentity = undefined
-      if (!granted) return
-      // Queued calls go to the client current when they are sent. Personal: stored only now, after consent.
-      holdIdentity(Object(options.analytics), identity)
-      store().set(IDENTITY_KEY, identity)
-    })
+    gate.settle(() => (waitingIdentity = undefined))
   }
 
   function syncIdentity() {

@@ -273,3 +273,18 @@ test('two providers on one client: the granted one identifies although the pendi
   )
   expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.event))).toEqual(['Identify', 'Conversation Started', 'Message Sent'])
 })
+
+test('a provider remounted (a new key) before the decision: one Identify after the grant, not one per mount', () => {
+  const client = createMemoryAnalytics()
+  const ui = (key: number, consent: Consent) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider key={key} analytics={client} conversationId="c1" userId="u1" consent={consent}>
+        <TrackedMessage id={'m' + key} role="user" body="Hi" />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(ui(1, null))
+  rerender(ui(2, null))
+  rerender(ui(2, true))
+  expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.properties.messageId ?? c.event))).toEqual(['Identify', 'Conversation Started', 'm1', 'm2'])
+})
