@@ -139,7 +139,7 @@ export interface TrackerBase {
   end(conversationId: string): void
   message(input: MessageInput): boolean
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
-  /** Sends Identify for the configured userId / anonymousId unless already sent. */
+  /** Sends Identify for the configured userId / anonymousId unless the client holds it already. */
   syncIdentity(): void
   /** Maps an event through the spec(s) and sends the calls; `timestamp` defaults to now, `properties` to none. */
   emit(event: EventInput): void
