@@ -11,72 +11,120 @@ export const CONSENT_QUEUE_LIMIT = 1000
 
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
+/** What waits for a decision: a call (sent if granted), or what a change needs once decided (its undoing if denied). */
+type Waiting = (granted: boolean) => void
+
+/** One tracker's (so one provider's) consent decision, and what waits for it. */
 export interface ConsentGate {
-  /** Takes the current `consent` option; the same value again does nothing. */
-  update(consent: Consent, report: Report): void
-  /** Sends now when granted, queues while undecided, drops when denied. */
-  hold(send: () => void, report: Report): void
+  /** Takes the current `consent` option; the same value again does nothing, a new one is pending until decided. */
+  update(consent: Consent): void
+  /**
+   * Whether a call may be sent or held now: false when denied, or when the queue is full (reported
+   * once). A consent function is called here, the first time there is something to send.
+   */
+  open(): boolean
+  /** Sends now when granted, queues while pending, drops when denied. */
+  hold(send: () => void): void
+  /**
+   * Runs `then` with the decision: now when decided, else once it is, in order with the calls (a
+   * denial runs what waits newest first, so that changes made for held calls are undone in reverse).
+   */
+  settle(then: Waiting): void
+  /**
+   * For a provider's layout effect. What waits when it unmounts is taken over by the next new gate on
+   * the same key store (the provider remounted with a new `key`), in front of its own, so it is neither
+   * lost nor sent twice; until then it still follows its own decision. Returns the unmount.
+   */
+  mount(): () => void
 }
 
-// One gate per key store (by default one per page), like the exactly-once keys: calls queued by a
-// provider that remounts before the decision are neither lost nor sent twice.
-const gates = new WeakMap<object, ConsentGate>()
+// The gates whose provider unmounted, by key store: each one's `take` hands over what waits.
+const unmounted = new WeakMap<object, Set<() => Waiting[]>>()
 
-export function consentGate(owner: object): ConsentGate {
-  let gate = gates.get(owner)
-  if (!gate) gates.set(owner, (gate = createConsentGate()))
-  return gate
-}
-
-function createConsentGate(): ConsentGate {
+export function createConsentGate(report: Report, store: () => object): ConsentGate {
   let decision: boolean | null = true
   let source: unknown = true
-  let queue: (() => void)[] = []
-  let round = 0
-  let full = false
+  let queue: Waiting[] = []
+  let calls = 0
+  let fresh = true
   let evaluate: (() => void) | undefined
+  const others = () => unmounted.get(store()) ?? unmounted.set(store(), new Set()).get(store())!
+  const take = () => {
+    const waiting = queue
+    queue = []
+    calls = 0
+    return waiting
+  }
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
-    full = false
-    if (decision !== null) queue.splice(0).forEach((send) => decision && send())
+    // Granted: the calls, in order. Denied: the changes undone, newest first.
+    if (decision !== null) for (const entry of decision ? take() : take().reverse()) entry(decision)
+  }
+
+  // A new gate (a remount) takes over, in front of its own, what unmounted gates left waiting.
+  const adopt = () => {
+    if (!others().size) return
+    queue = [...others()].flatMap((give) => give()).concat(queue)
+    others().clear()
+    if (decision !== null) decide(decision)
+  }
+
+  const denied = (error: unknown) => {
+    report('consent_error', 'The consent prop', error)
+    decide(false)
+  }
+
+  const state = () => {
+    if (fresh) adopt()
+    evaluate?.()
+    if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision
+    // Reported once: only the first call refused finds the count at the limit.
+    if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    return false
   }
 
   return {
-    update(consent, report) {
+    update(consent) {
       if (consent === source) return
       source = consent
-      const mine = ++round
-      const failed = (error: unknown) => {
-        report('consent_error', 'The consent prop', error)
-        decide(false)
-      }
+      decision = null
       evaluate = () => {
         evaluate = undefined
         try {
           const result = typeof consent == 'function' ? consent() : consent
           if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
-            // Until it settles the previous decision stands; only the latest call counts.
+            // Pending until it settles; only the latest consent counts.
             ;(result as PromiseLike<unknown>).then(
-              (value) => mine == round && decide(value),
-              (error) => mine == round && failed(error),
+              (value) => source === consent && decide(value),
+              (error) => source === consent && denied(error),
             )
           } else decide(result)
         } catch (error) {
-          failed(error)
+          denied(error)
         }
       }
       // A function is called only once there is something to send: never during server rendering.
       if (typeof consent != 'function' || queue.length) evaluate()
-      else if (mine == 1) decision = null
     },
-    hold(send, report) {
-      evaluate?.()
-      if (decision) send()
-      else if (decision === null && queue.push(send) > CONSENT_QUEUE_LIMIT) {
-        queue.pop()
-        if (!full) (full = true), report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    open: () => state() !== false,
+    hold(send) {
+      const now = state()
+      if (now) send()
+      else if (now === null) {
+        calls++
+        queue.push((granted) => granted && send())
       }
+    },
+    settle(then) {
+      if (decision === null) queue.push(then)
+      else then(decision)
+    },
+    mount() {
+      if (fresh) adopt()
+      fresh = false
+      others().delete(take) // mounted again (StrictMode): its calls were never handed over
+      return () => others().add(take)
     },
   }
 }

@@ -1,5 +1,6 @@
 import { isNonEmptyString, normaliseRole, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type EventInput } from './tracker'
 import type { Properties } from './types'
+import { actionCompleteKey, actionKey, componentKey, feedbackKey, mediaKey } from './keys'
 
 // Each event kind is a standalone function over the tracker base, so a bundle pays only for the
 // kinds it imports (the typical chat imports messages and feedback only).
@@ -25,8 +26,6 @@ export function lastFeedback(tracker: TrackerBase, conversationId: string, messa
   if (messageId !== undefined && !isNonEmptyString(messageId)) return undefined // reported when submitted
   return tracker.peek(feedbackKey(conversationId, messageId)) as number | undefined
 }
-
-const feedbackKey = (conversationId: string, messageId?: string) => 'f:' + conversationId + ':' + (messageId ?? '')
 
 /** Optional ids end up in exactly-once keys and in the event: when given, they must be non-empty strings. */
 const validIds = (tracker: TrackerBase, ids: { messageId?: unknown; id?: unknown }, what: string) => {
@@ -65,12 +64,12 @@ export function startAction(tracker: TrackerBase, input: ActionInput): ActionHan
     messageId: input.messageId,
     id: input.id,
   })
-  const scope = input.id === undefined ? undefined : input.conversationId + ':' + input.id
-  if (!scope || tracker.claim('a:' + scope)) tracker.emit(event('action_started'))
+  const { conversationId, id } = input
+  if (id === undefined || tracker.claim(actionKey(conversationId, id))) tracker.emit(event('action_started'))
   let completed = false
   return {
     complete(result) {
-      if (completed || (scope && !tracker.claim('ac:' + scope))) return
+      if (completed || (id !== undefined && !tracker.claim(actionCompleteKey(conversationId, id)))) return
       completed = true
       tracker.emit(event('action_completed', result?.reason))
     },
@@ -85,7 +84,7 @@ export function trackAction(tracker: TrackerBase, input: ActionInput): void {
 /** Media Generated; once per `id` when one is given. */
 export function trackMedia(tracker: TrackerBase, { conversationId, type, subType, messageId, role = 'agent', id, properties }: MediaInput): void {
   if (!validType(tracker, type, 'Generated media') || !validIds(tracker, { messageId, id }, 'Generated media')) return
-  if (id !== undefined && !tracker.claim('g:' + conversationId + ':' + id)) return
+  if (id !== undefined && !tracker.claim(mediaKey(conversationId, id))) return
   tracker.emit({ type: 'media_generated', conversationId, properties, mediaType: type, subType, role: normaliseRole(role), messageId, id })
 }
 
@@ -99,7 +98,7 @@ export interface ComponentInput {
 /** Component Loaded; once per (conversation, message, type). */
 export function trackComponent(tracker: TrackerBase, { conversationId, type, messageId, properties }: ComponentInput): void {
   if (!validType(tracker, type, 'A component') || !validIds(tracker, { messageId }, 'A component')) return
-  if (!tracker.claim('k:' + conversationId + ':' + (messageId ?? '') + ':' + type)) return
+  if (!tracker.claim(componentKey(conversationId, messageId, type))) return
   tracker.emit({ type: 'component_loaded', conversationId, properties, componentType: type, messageId })
 }
 

@@ -2,7 +2,8 @@ import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
 import { explain, show } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
 import { guard, type PrivacyOptions } from './privacy'
-import { consentGate, type Consent } from './consent'
+import { createConsentGate, type Consent } from './consent'
+import { claimIdentity, conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
 import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
 
 /** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
@@ -35,7 +36,10 @@ export interface TrackerOptions {
   now?: () => number
   /** Body capture, redaction and the body size cap; see {@link PrivacyOptions}. */
   privacy?: PrivacyOptions
-  /** Until granted nothing is sent: calls wait in a bounded queue, sent in order once granted, discarded if denied. Default granted. */
+  /**
+   * This tracker's consent. Until granted nothing is sent: calls wait in a bounded queue, sent in order
+   * once granted, discarded if denied (with the keys they claimed). Default granted.
+   */
   consent?: Consent
 }
 
@@ -141,16 +145,21 @@ export interface TrackerBase {
   holdReply(conversationId: string, flush: () => void): () => void
   message(input: MessageInput): boolean
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
-  /** Sends Identify for the configured userId / anonymousId unless already sent. */
+  /** Sends Identify for the configured userId / anonymousId unless the client holds it already. */
   syncIdentity(): void
   /** Maps an event through the spec(s) and sends the calls; `timestamp` defaults to now, `properties` to none. */
   emit(event: EventInput): void
-  /** Marks a key as sent with a value; false when it already held that value (send nothing then). */
+  /**
+   * Marks a key (see `./keys`) as sent with a value, for a call about to be sent or held; false when it
+   * already held that value, or consent is denied (send nothing then).
+   */
   claim(key: string, value?: unknown): boolean
   peek(key: string): unknown
   /** Sends a CopilotAnalyticsError to onError: `subject` is what was wrong, `got` the value that came. */
   report(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): void
   now(): number
+  /** For a provider's layout effect: hands calls still waiting for consent at unmount to its remount. Returns the unmount. */
+  mount(): () => void
 }
 
 // Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
@@ -191,17 +200,32 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     }
   }
 
-  /** Marks a key as sent; false when it already was (the caller then sends nothing). */
-  const claim = (key: string, value: unknown = 1) => {
-    if (store().get(key) === value) return false
+  const notify = () => listeners.forEach((listener) => listener())
+  const gate = createConsentGate(report, store)
+  const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
+
+  // State changes only for a call that is sent or held: one held is undone if consent is then denied
+  // (listeners hear of it a microtask later, as a denial may come during a render). History (`keep`)
+  // is a fact of an earlier session, not a call: it is recorded whatever the consent.
+  const write = (key: string, value: unknown, keep?: boolean) => {
+    const previous = store().get(key)
+    if (!keep)
+      gate.settle((granted) => {
+        if (granted) return
+        store().set(key, previous)
+        queueMicrotask(notify)
+      })
     store().set(key, value)
     // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
-    listeners.forEach((listener) => listener())
-    return true
+    notify()
   }
 
-  const gate = () => consentGate(store())
-  const syncConsent = () => options.consent !== undefined && gate().update(options.consent, report)
+  /** Marks a key as sent; false when it already was or consent is denied (the caller then sends nothing). */
+  const claim = (key: string, value: unknown = 1, keep?: boolean) => {
+    if (store().get(key) === value || !(keep || gate.open())) return false
+    write(key, value, keep)
+    return true
+  }
 
   // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
   // holds a snapshot; the client is the one current when it is finally sent.
@@ -214,9 +238,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     } catch (error) {
       return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
-    gate().hold(() => {
+    gate.hold(() => {
       try {
         const client = options.analytics
+        if (!track && !claimIdentity(Object(client), store(), identityOf(call.userId, call.anonymousId))) return
         const result = track
           ? client.track(call.event, properties)
           : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
@@ -225,7 +250,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       } catch (error) {
         clientFailed(name, error)
       }
-    }, report)
+    })
   }
 
   const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
@@ -255,10 +280,16 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     }
   }
 
+  // Identify before a client's first track call and whenever the identity it holds changes. A client
+  // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
+  // is not queued twice, and does not stop another provider's granted calls from identifying first.
+  let waitingIdentity: unknown
   const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
-    if (!userId && !anonymousId) return
-    if (!claim('i:' + (userId ? 'u:' + userId : 'a:' + anonymousId))) return
+    const identity = identityOf(userId, anonymousId)
+    if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
+    waitingIdentity = identity
     emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: read(traits, 'Identify') })
+    gate.settle(() => (waitingIdentity = undefined))
   }
 
   function syncIdentity() {
@@ -267,13 +298,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
-  const conversation = (conversationId: string) => (store().get('c:' + conversationId) ?? NEW_CONVERSATION) as ConversationRecord
-  const update = (conversationId: string, patch: Partial<ConversationRecord>) => {
-    claim('c:' + conversationId, { ...conversation(conversationId), ...patch })
+  const conversation = (conversationId: string) => (store().get(conversationKey(conversationId)) ?? NEW_CONVERSATION) as ConversationRecord
+  const update = (conversationId: string, patch: Partial<ConversationRecord>, keep?: boolean) => {
+    write(conversationKey(conversationId), { ...conversation(conversationId), ...patch }, keep)
   }
 
   const ensureStarted = (conversationId: string, firstMessage?: { messageId: string; body?: string; agent?: MessageAgent }) => {
-    if (conversation(conversationId).isStarted) return
+    if (conversation(conversationId).isStarted || !gate.open()) return
     const timestamp = now()
     update(conversationId, { isStarted: true, startedAt: timestamp })
     emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
@@ -305,7 +336,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     end(conversationId) {
       listeners.forEach((listener) => listener(conversationId))
       const state = conversation(conversationId)
-      if (!state.isStarted || state.isEnded) return
+      if (!state.isStarted || state.isEnded || !gate.open()) return
       update(conversationId, { isEnded: true })
       const timestamp = now()
       emit({
@@ -335,10 +366,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         report('missing_message_id', `A ${show(role)} message`, id)
         return false
       }
-      if (!claim('m:' + conversationId + ':' + id)) return false
+      if (!claim(messageKey(conversationId, id), 1, history)) return false
       if (history) {
         // A conversation with history has started already (its Started was sent back then).
-        update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true })
+        update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true }, true)
         return false
       }
       if (body != null && typeof body != 'string') {
@@ -374,9 +405,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     syncIdentity,
     emit,
     claim,
-    peek: (key) => store().get(key),
+    // A key released by a denial is stored as undefined (null after a reload): both read as unset.
+    peek: (key) => store().get(key) ?? undefined,
     report,
     now,
+    mount: gate.mount,
   }
 }
 

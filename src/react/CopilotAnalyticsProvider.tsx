@@ -8,6 +8,7 @@ import type { PrivacyOptions } from '../core/privacy'
 import type { Consent } from '../core/consent'
 import { randomId } from '../core/randomId'
 import { CopilotAnalyticsContext } from './context'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 
 export interface CopilotAnalyticsProviderProps {
   /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: an in-memory recorder (nothing leaves the page). */
@@ -17,7 +18,7 @@ export interface CopilotAnalyticsProviderProps {
    * server prerender that must not draw random values (Next.js `cacheComponents`) needs one given.
    */
   conversationId?: string
-  /** Identify is sent once per distinct userId (or anonymousId when there is no userId). */
+  /** Identify goes before the client's first track call, and again whenever the userId (or anonymousId when there is no userId) changes. */
   userId?: string | null
   anonymousId?: string | null
   traits?: Properties
@@ -37,8 +38,9 @@ export interface CopilotAnalyticsProviderProps {
    */
   privacy?: PrivacyOptions
   /**
-   * `true` (the default) sends; `null` (undecided) queues in memory, in order; `false` sends nothing and
-   * discards the queue. A function is called when the prop changes and may return a promise: pending until it settles.
+   * This provider's consent. `true` (the default) sends; `null` (undecided) queues in memory, in order;
+   * `false` sends nothing and discards the queue. A function is called when there is first something to
+   * send after the prop changes, and may return a promise: pending until it settles.
    */
   consent?: Consent
   /** Bad input and client failures. Default: console.warn in development, silent in production. */
@@ -80,6 +82,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
   tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
 
+  // Calls waiting for consent when the provider unmounts go to its remount (a new `key`): a layout
+  // effect, so that they are handed over before the remount's messages (layout effects too) are tracked.
+  useIsomorphicLayoutEffect(tracker.mount, [tracker])
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
   useEffect(() => {
     if (!valid && given != null) tracker.report('invalid_id', 'The conversationId prop', given)

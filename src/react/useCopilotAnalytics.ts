@@ -12,7 +12,7 @@ export interface UseCopilotAnalyticsResult {
    * `screeb_copilot_conversion` (with `conversion_name: name`) for Screeb.
    */
   trackConversion(name: string, properties?: Properties, options?: { messageId?: string }): void
-  /** Identify, once per distinct userId (or anonymousId). */
+  /** Identify, unless the client holds that identity already; the provider's `userId` is sent again before its next track call when they differ. */
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
 }
 

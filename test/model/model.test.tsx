@@ -41,7 +41,10 @@ interface Message {
 }
 type Expected = { event: string; messageId?: string; message_body?: string; rating?: number; message_count?: number }
 
-/** The reference model: what the spec says must reach the client. */
+/**
+ * The reference model: what the spec says must reach the client. A call made while consent is denied
+ * changes nothing (no key, no state); calls held while it is pending are undone if it is then denied.
+ */
 class Model {
   started = false
   ended = false
@@ -50,30 +53,43 @@ class Model {
   ratings = new Map<string, number>()
   queue: Expected[] = []
   delivered: Expected[] = []
-  constructor(public consent: Consent) {}
+  saved?: Pick<Model, 'started' | 'ended' | 'count' | 'sent' | 'ratings'>
+  constructor(public consent: Consent) {
+    if (consent === null) this.save()
+  }
+  /** What a denial restores: the state before the first held call. */
+  save() {
+    this.saved = { started: this.started, ended: this.ended, count: this.count, sent: new Set(this.sent), ratings: new Map(this.ratings) }
+  }
   emit(event: Expected) {
     if (this.consent === true) this.delivered.push(event)
     else if (this.consent === null) this.queue.push(event)
   }
   setConsent(value: Consent) {
+    if (value === null && this.consent !== null) this.save()
+    if (value === false && this.consent === null) Object.assign(this, this.saved)
     this.consent = value
     if (value !== null) this.delivered.push(...(value ? this.queue : []))
     if (value !== null) this.queue = []
   }
+  /** Every message mounts again (a provider remount, a reload): a complete one not yet sent is tracked now. */
+  remounted(messages: Message[]) {
+    for (const m of messages) this.completed(m)
+  }
   completed(m: Message) {
-    if (m.status !== 'complete' || this.sent.has(m.id)) return
+    if (m.status !== 'complete' || this.sent.has(m.id) || this.consent === false) return
     this.sent.add(m.id)
     if (m.role === 'user' && !this.started) (this.started = true), this.emit({ event: 'Conversation Started' })
     this.count++
     this.emit({ event: m.role === 'user' ? 'Message Sent' : 'Message Received', messageId: m.id, message_body: m.body })
   }
   feedback(id: string, rating: number) {
-    if (this.ratings.get(id) === rating) return
+    if (this.ratings.get(id) === rating || this.consent === false) return
     this.ratings.set(id, rating)
     this.emit({ event: 'Feedback Submitted', messageId: id, rating })
   }
   end() {
-    if (!this.started || this.ended) return
+    if (!this.started || this.ended || this.consent === false) return
     this.ended = true
     this.emit({ event: 'Conversation Ended', message_count: this.count })
   }
@@ -164,6 +180,7 @@ async function run(initialConsent: Consent, strict: boolean, ops: Op[]) {
         const m = view.messages[step.pick % Math.max(1, view.messages.length)]
         if (m) m.nonce++
         update()
+        if (m) model.completed(m)
         break
       }
       case 'feedback': {
@@ -180,10 +197,12 @@ async function run(initialConsent: Consent, strict: boolean, ops: Op[]) {
       case 'remountProvider':
         view.providerKey++
         update()
+        model.remounted(view.messages)
         break
       case 'strictMode':
         view.strict = !view.strict
         update()
+        model.remounted(view.messages)
         break
       case 'consent':
         view.consent = step.value
@@ -194,8 +213,12 @@ async function run(initialConsent: Consent, strict: boolean, ops: Op[]) {
         screen.unmount()
         await Promise.resolve() // the key store writes to storage in a microtask, before any reload can happen
         view.store = newStore()
-        model.queue = [] // events waiting for consent live in memory: a reload drops them (documented)
+        // Events waiting for consent live in memory: a reload drops them, and the keys they claimed
+        // stay (documented), so a denial after the reload undoes only what was held since.
+        model.queue = []
+        if (model.consent === null) model.save()
         screen = render(<Chat view={view} analytics={analytics} onError={(e) => errors.push(e)} />)
+        model.remounted(view.messages)
         break
     }
   }

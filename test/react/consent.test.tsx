@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react'
 import { act, render } from '@testing-library/react'
 import { describe, expect, test, vi } from 'vitest'
-import { CopilotAnalyticsProvider, TrackedMessage, useFeedback, type Consent } from '../../src/entries'
+import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback, type Consent } from '../../src/entries'
 import { CONSENT_QUEUE_LIMIT } from '../../src/entries/core'
 import { createMemoryAnalytics } from '../../src/entries/testing'
 
@@ -117,4 +117,174 @@ describe('consent', () => {
     rerender(true, <Feedback id="m2" />)
     expect(analytics.events()).toEqual([...ALL, 'Feedback Submitted'])
   })
+})
+
+// Issue 12, defects 7-10: a call discarded for want of consent claims nothing, a pending decision
+// always holds, each provider has its own decision, and nothing personal is stored before consent.
+describe('consent: the stream after a decision is whole', () => {
+  const label = (analytics: ReturnType<typeof createMemoryAnalytics>) =>
+    analytics.calls.map((c) => (c.type === 'identify' ? `Identify ${c.userId}` : `${c.event} ${c.properties.messageId ?? ''}`.trim()))
+
+  let conversation!: ReturnType<typeof useConversation>
+  const Conversation = () => {
+    conversation = useConversation()
+    return null
+  }
+
+  test.each([
+    ['false', [false]],
+    ['null, then false', [null, false]],
+  ] as [string, Consent[]][])('%s, then true: Identify, then Conversation Started before the next Message Sent', (_, before) => {
+    const { analytics, rerender } = chat(before[0], <Conversation />)
+    for (const consent of before) rerender(consent, <Conversation />)
+    expect(analytics.calls).toEqual([])
+    // Nothing was counted or started for the discarded calls.
+    expect(conversation).toMatchObject({ isStarted: false, messageCount: 0 })
+    rerender(true, <Conversation />)
+    rerender(true, [<Conversation key="c" />, <TrackedMessage key="m3" id="m3" role="user" body="Still there?" />])
+    expect(label(analytics)).toEqual(['Identify u1', 'Conversation Started', 'Message Sent m3'])
+    expect(conversation).toMatchObject({ isStarted: true, messageCount: 1 })
+  })
+
+  test('denied, a message seen again after the grant (a remount) is sent: its discarded call claimed no key', () => {
+    const { analytics, rerender } = chat(false)
+    rerender(true, <TrackedMessage key="again" id="m1" role="user" body="Hi" />)
+    expect(label(analytics)).toEqual(['Identify u1', 'Conversation Started', 'Message Sent m1'])
+  })
+
+  test('end() while denied does not end the conversation: Ended goes out once after the grant', () => {
+    const { analytics, rerender } = chat(null, <Conversation />)
+    rerender(true, <Conversation />)
+    rerender(false, <Conversation />)
+    act(() => conversation.end())
+    expect(conversation.isEnded).toBe(false)
+    rerender(true, <Conversation />)
+    act(() => conversation.end())
+    expect(analytics.events()).toEqual([...ALL, 'Conversation Ended'])
+  })
+
+  test('a new consent function whose promise has not settled yet holds calls until it does', async () => {
+    let grant!: (value: boolean) => void
+    const first = () => true
+    const second = () => new Promise<boolean>((resolve) => (grant = resolve))
+    const { analytics, rerender } = chat(first)
+    expect(analytics.events()).toEqual(ALL)
+    rerender(second, <TrackedMessage id="m3" role="user" body="More" />)
+    expect(analytics.events()).toEqual(ALL) // pending: held, not sent at once
+    await act(async () => grant(true))
+    expect(analytics.events()).toEqual([...ALL, 'Message Sent'])
+  })
+
+  test('a new consent function that denies discards what it held', async () => {
+    let decide!: (value: boolean) => void
+    const { analytics, rerender } = chat(() => true)
+    rerender(() => new Promise<boolean>((resolve) => (decide = resolve)), <TrackedMessage id="m3" role="user" body="More" />)
+    await act(async () => decide(false))
+    expect(analytics.events()).toEqual(ALL)
+  })
+
+  describe('two providers on one page: each has its own decision', () => {
+    const Page = ({ a, b, bKey = 0, client }: { a: Consent; b: Consent; bKey?: number; client: ReturnType<typeof createMemoryAnalytics> }) => (
+      <StrictMode>
+        <CopilotAnalyticsProvider analytics={client} conversationId="a" userId="u1" consent={a}>
+          <TrackedMessage id="a1" role="user" body="A" />
+        </CopilotAnalyticsProvider>
+        <CopilotAnalyticsProvider key={bKey} analytics={client} conversationId="b" userId="u1" consent={b}>
+          <TrackedMessage id="b1" role="user" body="B" />
+          {bKey > 0 && <TrackedMessage id="b2" role="user" body="B again" />}
+        </CopilotAnalyticsProvider>
+      </StrictMode>
+    )
+    const conversationOf = (analytics: ReturnType<typeof createMemoryAnalytics>) =>
+      analytics.calls.map((c) => (c.type === 'identify' ? 'Identify' : `${c.properties.conversationId} ${c.event}`))
+
+    test.each([false, null])('granted and %s: the granted one sends, the other sends nothing', (other) => {
+      const client = createMemoryAnalytics()
+      const { rerender } = render(<Page a={true} b={other} client={client} />)
+      rerender(<Page a={true} b={other} client={client} />)
+      expect(conversationOf(client)).toEqual(['Identify', 'a Conversation Started', 'a Message Sent'])
+      rerender(<Page a={true} b={true} client={client} />)
+      expect(conversationOf(client).slice(3)).toEqual(other === null ? ['b Conversation Started', 'b Message Sent'] : [])
+    })
+
+    test('calls held by a provider that remounts (a key change) before the decision are neither lost nor sent twice', () => {
+      const client = createMemoryAnalytics()
+      const { rerender } = render(<Page a={true} b={null} client={client} />)
+      rerender(<Page a={true} b={null} bKey={1} client={client} />)
+      expect(conversationOf(client)).toHaveLength(3)
+      rerender(<Page a={true} b={true} bKey={1} client={client} />)
+      expect(conversationOf(client).slice(3)).toEqual(['b Conversation Started', 'b Message Sent', 'b Message Sent'])
+      expect(client.calls.slice(3).map((c) => c.type === 'track' && c.properties.messageId)).toEqual([undefined, 'b1', 'b2'])
+    })
+
+    test('a remount that is granted at once sends what was held first, in order', () => {
+      const client = createMemoryAnalytics()
+      const { rerender } = render(<Page a={true} b={null} client={client} />)
+      rerender(<Page a={true} b={true} bKey={1} client={client} />)
+      expect(client.calls.slice(3).map((c) => (c.type === 'track' ? c.properties.messageId ?? c.event : 'Identify'))).toEqual(['Conversation Started', 'b1', 'b2'])
+    })
+  })
+
+  test.each([false, null])('%s: nothing personal (userId, anonymousId, bodies) is written to sessionStorage', async (consent) => {
+    const analytics = createMemoryAnalytics()
+    const { rerender } = render(
+      <StrictMode>
+        <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" userId="person@example.com" anonymousId="anon-secret" consent={consent}>
+          <TrackedMessage id="m1" role="user" body="my secret question" />
+          <TrackedMessage id="m2" role="assistant" body="a secret answer" />
+          <Feedback id="m2" />
+        </CopilotAnalyticsProvider>
+      </StrictMode>,
+    )
+    rerender(
+      <StrictMode>
+        <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" userId="person@example.com" anonymousId="anon-secret" consent={consent}>
+          <TrackedMessage id="m1" role="user" body="my secret question" />
+        </CopilotAnalyticsProvider>
+      </StrictMode>,
+    )
+    await act(async () => {}) // the key store writes sessionStorage in a microtask
+    const stored = Object.keys(sessionStorage)
+      .map((key) => key + '=' + sessionStorage.getItem(key))
+      .join('\n')
+    for (const secret of ['person@example.com', 'anon-secret', 'secret question', 'secret answer']) expect(stored).not.toContain(secret)
+    expect(analytics.calls).toEqual([])
+  })
+
+  test('granted, the identity is kept for a reload of the tab (and only then)', async () => {
+    const { analytics } = chat(true)
+    await act(async () => {})
+    expect(analytics.calls[0]).toMatchObject({ type: 'identify', userId: 'u1' })
+    expect(Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key)).join()).toContain('u:u1')
+  })
+})
+
+test('two providers on one client: the granted one identifies although the pending one holds an Identify', () => {
+  const client = createMemoryAnalytics()
+  render(
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={client} conversationId="a" userId="u1" consent={null}>
+        <TrackedMessage id="a1" role="user" body="A" />
+      </CopilotAnalyticsProvider>
+      <CopilotAnalyticsProvider analytics={client} conversationId="b" userId="u1" consent={true}>
+        <TrackedMessage id="b1" role="user" body="B" />
+      </CopilotAnalyticsProvider>
+    </StrictMode>,
+  )
+  expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.event))).toEqual(['Identify', 'Conversation Started', 'Message Sent'])
+})
+
+test('a provider remounted (a new key) before the decision: one Identify after the grant, not one per mount', () => {
+  const client = createMemoryAnalytics()
+  const ui = (key: number, consent: Consent) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider key={key} analytics={client} conversationId="c1" userId="u1" consent={consent}>
+        <TrackedMessage id={'m' + key} role="user" body="Hi" />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(ui(1, null))
+  rerender(ui(2, null))
+  rerender(ui(2, true))
+  expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.properties.messageId ?? c.event))).toEqual(['Identify', 'Conversation Started', 'm1', 'm2'])
 })

@@ -57,8 +57,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
     rerender(chat('complete', true))
     expect(errors).toEqual([])
     expect(names(analytics)).toEqual([
-      'Identify', // segmentCopilot's
-      'Identify', // screebCopilot's: the same client receives both (see docs/vocabularies.md, Fan-out)
+      'Identify', // segmentCopilot's; screebCopilot's copy is not sent: the client holds that identity already
       'Conversation Started',
       'Message Sent',
       'screeb_copilot_user_prompt',
@@ -67,7 +66,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
       'Feedback Submitted',
       'screeb_copilot_satisfaction',
     ])
-    expect(analytics.calls[5]).toEqual({
+    expect(analytics.calls[4]).toEqual({
       type: 'track',
       event: 'Message Received',
       properties: {
@@ -80,7 +79,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
         response_time_ms: expect.any(Number),
       },
     })
-    expect(analytics.calls[6]).toEqual({
+    expect(analytics.calls[5]).toEqual({
       type: 'track',
       event: 'screeb_copilot_response',
       properties: {
@@ -92,7 +91,7 @@ describe('fan-out: spec={[segmentCopilot, screebCopilot]}', () => {
         response_time_ms: expect.any(Number),
       },
     })
-    expect(analytics.calls[8]).toMatchObject({ properties: { rating_scale: '5', rating: '4' } })
+    expect(analytics.calls[7]).toMatchObject({ properties: { rating_scale: '5', rating: '4' } })
   })
 
   test('a spec that throws is reported and the others still send', () => {
