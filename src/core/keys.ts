@@ -44,9 +44,9 @@ export const IDENTITY_KEY = 'i'
 export const identityOf = (userId?: string | null, anonymousId?: string | null) =>
   userId ? 'u:' + userId : anonymousId ? 'a:' + anonymousId : undefined
 
-// The identity last sent to each client; made at the page's first Identify, when its first client
-// takes the one the tab last sent.
-let identities: WeakMap<object, unknown> | undefined
+// The identity last sent to each client, per key store (a page's memory; resetTrackedKeys() makes a
+// new one); made at the store's first Identify, when its first client takes the one the tab last sent.
+const identities = new WeakMap<KeyStore, WeakMap<object, unknown>>()
 
 /**
  * The identity `client` holds as far as this page knows. A page starts knowing none: its first client
@@ -54,8 +54,9 @@ let identities: WeakMap<object, unknown> | undefined
  * across the reload too; any other client (a swap, a provider's own recorder) holds none yet.
  */
 export function identityHeldBy(client: object, store: KeyStore): unknown {
-  identities ??= new WeakMap([[client, store.get(IDENTITY_KEY)]])
-  return identities.get(client)
+  let held = identities.get(store)
+  if (!held) identities.set(store, (held = new WeakMap([[client, store.get(IDENTITY_KEY)]])))
+  return held.get(client)
 }
 
 /**
@@ -65,7 +66,7 @@ export function identityHeldBy(client: object, store: KeyStore): unknown {
  */
 export function claimIdentity(client: object, store: KeyStore, identity: unknown): boolean {
   if (identityHeldBy(client, store) === identity) return false
-  identities!.set(client, identity)
+  identities.get(store)!.set(client, identity)
   store.set(IDENTITY_KEY, identity)
   return true
 }
