@@ -92,3 +92,11 @@ export function AiSdkExample() {
 const chat = useChat()
 useChatTracking(chat, { describeAction: (part) => (part.state === 'output-error' ? 'failed' : 'done') })
 }
+
+export function ContentPartsExample() {
+  return (
+// example: apiContentParts
+<TrackedMessage id="m1" role="user" body={[{ type: 'text', text: 'What is ' }, { type: 'text', text: 'ACME at?' }]} />
+// Message Sent { messageId: 'm1', message_body: 'What is ACME at?', role: 'customer' }
+  )
+}

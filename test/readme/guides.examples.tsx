@@ -9,6 +9,7 @@ import { Chat } from './Chat'
 declare const m: { id: string; role: 'user' | 'assistant'; text: string; done: boolean }
 declare const messageId: string
 declare const chatId: string
+declare const saved: { id: string; role: 'user' | 'assistant'; text: string }[]
 declare const withOneTrust: (client: AnalyticsClient) => AnalyticsClient
 declare global {
   interface Window {
@@ -16,6 +17,17 @@ declare global {
     OneTrust: { IsAlertBoxClosed(): boolean }
     OnetrustActiveGroups: string
   }
+}
+
+export function HistoryFlag() {
+  return (
+// example: historyFlag
+<ol>
+  {saved.map((m) => (
+    <TrackedMessage key={m.id} as="li" id={m.id} role={m.role} body={m.text} history />
+  ))}
+</ol>
+  )
 }
 
 export function EndOnPageHide() {
