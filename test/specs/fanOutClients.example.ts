@@ -2,7 +2,7 @@ import { screebClient, type AnalyticsClient } from '../../src/entries'
 
 /**
  * One client for `spec={[segmentCopilot, screebCopilot]}`: Screeb's events go to Screeb, the rest to
- * Segment. The provider identifies this one client once per user, so both get each Identify.
+ * Segment. The provider sends this client each Identify once, not once per vocabulary: forward it to both.
  *
  * <CopilotAnalyticsProvider analytics={segmentAndScreeb(AnalyticsBrowser.load({ writeKey }))} ...>
  */
