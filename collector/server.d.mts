@@ -39,7 +39,9 @@ export interface Collector {
   url: string
   listen(): Promise<{ url: string; apiHost: string; port: number }>
   close(): Promise<void>
+  /** The unique events so far, in arrival order: a copy, which later events do not change. */
   readonly events: SegmentEvent[]
+  /** The tracking requests so far: a copy. */
   readonly requests: RequestLog[]
   timesSeen(messageId: string): number
   stats(): CollectorStats
@@ -48,6 +50,7 @@ export interface Collector {
   drop(options?: { times?: number; afterStore?: boolean }): void
   reset(): void
   subscribe(listener: (event: SegmentEvent) => void): () => void
+  /** Resolves with a copy of the events once `predicate` holds for them. */
   waitFor(predicate: (events: SegmentEvent[]) => boolean, timeout?: number): Promise<SegmentEvent[]>
 }
 

@@ -210,13 +210,16 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
       sockets.forEach((socket) => socket.destroy())
       return new Promise((resolve) => server.close(() => resolve(undefined)))
     },
-    /** The unique events received, in arrival order (the first copy of each messageId). */
+    /**
+     * The unique events received so far, in arrival order (the first copy of each messageId). A copy:
+     * one kept as a baseline does not grow with the events that arrive after it.
+     */
     get events() {
-      return events
+      return events.slice()
     },
-    /** Every tracking request: path, status (or 'dropped'), event count, X-Retry-Count. */
+    /** Every tracking request so far (a copy): path, status (or 'dropped'), event count, X-Retry-Count. */
     get requests() {
-      return requests
+      return requests.slice()
     },
     /** How many times each messageId arrived (2+ means duplicates). */
     timesSeen: (/** @type {string} */ messageId) => seen.get(messageId) ?? 0,
@@ -250,10 +253,10 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    /** Resolves when `predicate(events)` holds, or rejects after `timeout` ms with what was there. */
+    /** Resolves with a copy of the events when `predicate(events)` holds, or rejects after `timeout` ms with what was there. */
     waitFor(/** @type {(events: SegmentEvent[]) => boolean} */ predicate, timeout = 10_000) {
       return new Promise((resolve, reject) => {
-        if (predicate(events)) return resolve(events)
+        if (predicate(events)) return resolve(events.slice())
         const timer = setTimeout(() => {
           off()
           reject(new Error(`Collector: condition not met within ${timeout} ms; events: ${events.map((event) => event.event ?? event.type).join(', ')}`))
@@ -262,7 +265,7 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
           if (!predicate(events)) return
           clearTimeout(timer)
           off()
-          resolve(events)
+          resolve(events.slice())
         })
       })
     },

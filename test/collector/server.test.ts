@@ -46,6 +46,24 @@ describe('tracking API', () => {
     expect(collector.stats()).toMatchObject({ received: 4, unique: 3, duplicates: 1 })
   })
 
+  // test/e2e/nextjs.test.ts kept `collector.events` as the baseline before a new tab's events and
+  // compared the events after it with events.slice(baseline.length): with the live array both were
+  // the same array, so that slice was always empty (and "a reload sends nothing" compared it with itself).
+  test('events, requests and what waitFor resolves with are copies: a baseline kept from them does not grow', async () => {
+    await post('/v1/b', { batch: [track('e1')] })
+    const baseline = collector.events
+    const requests = collector.requests
+    const waited = await collector.waitFor((events) => events.length >= 1)
+    await post('/v1/b', { batch: [track('e2'), track('e3')] })
+    expect(baseline.map((e) => e.messageId)).toEqual(['e1'])
+    expect(waited.map((e) => e.messageId)).toEqual(['e1'])
+    expect(requests).toHaveLength(1)
+    expect(collector.events.slice(baseline.length).map((e) => e.messageId)).toEqual(['e2', 'e3'])
+    expect(collector.requests).toHaveLength(2)
+    collector.events.pop() // a caller's copy: the collector's own record is untouched
+    expect(collector.events).toHaveLength(3)
+  })
+
   test('the chat message id in properties is not the dedupe key', async () => {
     await post('/v1/b', { batch: [track('s1', { properties: { messageId: 'm1' } }), track('s2', { properties: { messageId: 'm1' } })] })
     expect(collector.stats()).toMatchObject({ unique: 2, duplicates: 0 })
