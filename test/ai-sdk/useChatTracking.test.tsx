@@ -3,7 +3,7 @@ import { act, cleanup, render, renderHook, screen } from '@testing-library/react
 import { afterEach, expect, test, vi } from 'vitest'
 import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
 import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMessage, type UIMessageChunk } from 'ai'
-import { CopilotAnalyticsProvider } from '../../src/entries'
+import { CopilotAnalyticsProvider, useConversation } from '../../src/entries'
 import { useChatTracking, type ChatTrackingOptions } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { gate, mockTransport, sendAndWait, textReply, type Step } from './mockTransport'
@@ -19,7 +19,7 @@ afterEach(async () => {
 })
 
 /** The demo chat on the real `useChat`, rendered under StrictMode, with the messages as text. */
-function setup(replies: Step[][], { tracking, chat: chatOptions }: { tracking?: ChatTrackingOptions; chat?: ChatOptions } = {}) {
+function setup(replies: Step[][], { tracking, chat: chatOptions, userId }: { tracking?: ChatTrackingOptions; chat?: ChatOptions; userId?: string } = {}) {
   const analytics = createMemoryAnalytics()
   const transport = mockTransport(replies)
   const current: { chat?: UseChatHelpers<UIMessage> } = {}
@@ -27,6 +27,7 @@ function setup(replies: Step[][], { tracking, chat: chatOptions }: { tracking?: 
     const chat = useChat({ ...chatOptions, transport })
     current.chat = chat
     useChatTracking(chat, tracking)
+    const { isStarted, messageCount } = useConversation()
     return (
       <ul>
         {chat.messages.map((m) => (
@@ -35,13 +36,14 @@ function setup(replies: Step[][], { tracking, chat: chatOptions }: { tracking?: 
           </li>
         ))}
         <li>status: {chat.status}</li>
+        <li>{`conversation: ${isStarted ? 'started' : 'not started'}, ${messageCount} messages`}</li>
       </ul>
     )
   }
   const errors: string[] = []
   const view = render(
     <StrictMode>
-      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" onError={(error) => errors.push(error.code)}>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" userId={userId} onError={(error) => errors.push(error.code)}>
         <Chat />
       </CopilotAnalyticsProvider>
     </StrictMode>,
@@ -333,6 +335,32 @@ test('restored history sends nothing; new messages do', async () => {
   expect(tracks().map(([event, p]) => [event, p.message_body])).toEqual([
     ['Message Sent', 'New question'],
     ['Message Received', 'New answer'],
+  ])
+})
+
+// test/e2e/nextjs.test.ts's last step, without the browser: a saved chat opened in a new tab (an
+// empty key store) identifies the user again, counts the history and marks the conversation
+// started, and one more exchange sends exactly its two messages, with no second Conversation Started.
+test('a saved chat of 4 messages in a new tab: Identify, then one more exchange sends Message Sent and Received only', async () => {
+  const saved: UIMessage[] = [
+    ...history,
+    { id: 'h3', role: 'user', parts: [{ type: 'text', text: 'When does it ship?' }] },
+    { id: 'h4', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: 'In two days.', state: 'done' }] },
+  ]
+  const { analytics, send } = setup([[{ type: 'start', messageId: 'a5' }, { type: 'start-step' }, ...textReply('t', 'Yes, all ', 'major cards.'), { type: 'finish-step' }, { type: 'finish' }]], {
+    chat: { messages: saved },
+    userId: 'user-1',
+  })
+  await settle()
+  expect(screen.getByText('conversation: started, 4 messages')).toBeTruthy()
+  expect(analytics.calls.map((call) => (call.type === 'track' ? call.event : call.type))).toEqual(['identify'])
+  await send('Can I pay by card?')
+  await settle()
+  expect(screen.getByText('conversation: started, 6 messages')).toBeTruthy()
+  expect(analytics.calls.map((call) => (call.type === 'track' ? [call.event, call.properties.message_body] : [call.type, call.userId]))).toEqual([
+    ['identify', 'user-1'],
+    ['Message Sent', 'Can I pay by card?'],
+    ['Message Received', 'Yes, all major cards.'],
   ])
 })
 
