@@ -188,13 +188,14 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const timing = new Map<string, { s: number; p?: 1; f?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
+    let cause: Error | undefined
     try {
-      void (got instanceof Error)
+      if (got instanceof Error) cause = got
     } catch {
       got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
     }
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause))
     } catch {
       // An onError that throws must not break the host app either.
     }
