@@ -201,7 +201,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     }
   }
 
-  const notify = () => listeners.forEach((listener) => listener())
+  const subscribe = (listener: (ending?: string) => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const notify = (ending?: string) => listeners.forEach((listener) => listener(ending))
   const gate = createConsentGate(report, store)
   const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
 
@@ -285,7 +289,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
   // is not queued twice, and does not stop another provider's granted calls from identifying first.
   let waitingIdentity: unknown
-  const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
+  const identify = (userId?: string | null, traits: Properties = {}, { anonymousId }: { anonymousId?: string | null } = {}) => {
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
@@ -294,7 +298,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   }
 
   function syncIdentity() {
-    identify(options.userId, options.traits, options.anonymousId)
+    identify(options.userId, options.traits, options)
   }
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
@@ -321,21 +325,14 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
     getConversation: conversation,
 
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe,
 
     start: (conversationId) => ensureStarted(conversationId),
 
-    holdReply(conversationId, flush) {
-      const hold = (ending?: string) => ending === conversationId && flush()
-      listeners.add(hold)
-      return () => listeners.delete(hold)
-    },
+    holdReply: (conversationId, flush) => subscribe((ending) => ending === conversationId && flush()),
 
     end(conversationId) {
-      listeners.forEach((listener) => listener(conversationId))
+      notify(conversationId)
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded || !gate.open()) return
       update(conversationId, { isEnded: true })
@@ -399,9 +396,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       return true
     },
 
-    identify(userId, traits, { anonymousId } = {}) {
-      identify(userId, traits, anonymousId)
-    },
+    identify,
 
     syncIdentity,
     emit,
