@@ -67,7 +67,7 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     if (!others().size) return
     queue = [...others()].flatMap((give) => give()).concat(queue)
     others().clear()
-    if (decision !== null) decide(decision)
+    decide(decision)
   }
 
   const denied = (error: unknown) => {
