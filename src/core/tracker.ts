@@ -272,16 +272,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     if (event.type !== 'identify') syncIdentity()
     // The tracker's own properties (the provider's), read once per event and the same for every spec.
     const context = { ...options, properties: read(options.properties, name) }
-    const specs = options.spec ?? defaultSpec
-    for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
-      let calls: AnalyticsCall[]
+    for (const spec of [options.spec ?? defaultSpec].flat()) {
+      // dispatch() throws nothing: what throws here is the spec, or the calls it returned.
       try {
-        calls = spec.map(event, context)
+        for (const call of spec.map(event, context)) dispatch(call, context.properties)
       } catch (error) {
         report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
-        continue
       }
-      for (const call of calls) dispatch(call, context.properties)
     }
   }
 

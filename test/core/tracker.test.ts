@@ -129,6 +129,17 @@ describe('createCopilotTracker (no React)', () => {
     expect(errors[0].message).toContain('"broken"')
   })
 
+  test('a spec that returns no array (or bad calls) is reported as spec_error, never thrown; the other specs still send', () => {
+    const none = { name: 'none', map: () => undefined } as unknown as CopilotSpec
+    const holes = { name: 'holes', map: () => [null] } as unknown as CopilotSpec
+    const { analytics, errors, tracker } = make({ spec: [none, segmentCopilot, holes] })
+    expect(() => tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' })).not.toThrow()
+    expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+    expect(errors.map((e) => e.code)).toEqual(['spec_error', 'spec_error', 'spec_error', 'spec_error'])
+    expect(errors[0].message).toContain('"none"')
+    expect(errors[1].message).toContain('"holes"')
+  })
+
   test('Conversation Ended carries the duration for vocabularies that want it', () => {
     let now = 1_000
     const spy: CopilotSpec = { name: 'spy', map: (e) => (e.type === 'conversation_ended' ? [{ type: 'track', event: 'End', properties: { ms: e.durationMs } }] : []) }
