@@ -165,7 +165,7 @@ export interface TrackerBase {
 // Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
 declare const process: { env: { NODE_ENV?: string } }
 
-const CUSTOMER_ROLES = new Set(['customer', 'user'])
+const isCustomer = (role: string) => role === 'customer' || role === 'user'
 const warn = (error: CopilotAnalyticsError) => {
   try {
     if (process.env.NODE_ENV !== 'production') console.warn(error.message)
@@ -344,7 +344,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     },
 
     message({ conversationId, id, role, body, status = 'complete', agent, properties, history }) {
-      const sent = CUSTOMER_ROLES.has(role)
+      const sent = isCustomer(role)
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
@@ -414,5 +414,5 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
  * normaliseRole('human_agent') // 'human_agent'
  */
 export function normaliseRole(role: string): string {
-  return CUSTOMER_ROLES.has(role) ? 'customer' : role === 'assistant' ? 'agent' : role
+  return isCustomer(role) ? 'customer' : role === 'assistant' ? 'agent' : role
 }
