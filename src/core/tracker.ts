@@ -243,6 +243,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     } catch (error) {
       return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
+    const failed = (error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
     gate.hold(() => {
       try {
         const client = options.analytics
@@ -251,14 +252,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
           ? client.track(call.event, properties)
           : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
         // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
-        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
+        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, failed)
       } catch (error) {
-        clientFailed(name, error)
+        failed(error)
       }
     })
   }
 
-  const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
   // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
   // property it guards (reported; property "" when the whole cannot be read), never the event,
