@@ -223,14 +223,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     store().set(key, value)
     // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
     notify()
+    return true
   }
 
   /** Marks a key as sent; false when it already was or consent is denied (the caller then sends nothing). */
-  const claim = (key: string, value: unknown = 1, keep?: boolean) => {
-    if (store().get(key) === value || !(keep || gate.open())) return false
-    write(key, value, keep)
-    return true
-  }
+  const claim = (key: string, value: unknown = 1, keep?: boolean) => store().get(key) !== value && (keep || gate.open()) && write(key, value, keep)
 
   // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
   // holds a snapshot; the client is the one current when it is finally sent.
@@ -294,9 +291,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     gate.settle(() => (waitingIdentity = undefined))
   }
 
-  function syncIdentity() {
-    identify(options.userId, options.traits, options)
-  }
+  const syncIdentity = () => identify(options.userId, options.traits, options)
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
