@@ -283,7 +283,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
   // is not queued twice, and does not stop another provider's granted calls from identifying first.
   let waitingIdentity: unknown
-  const identify = (userId?: string | null, traits: Properties = {}, { anonymousId }: { anonymousId?: string | null } = {}) => {
+  const identify = (userId?: string | null, traits?: Properties, { anonymousId }: { anonymousId?: string | null } = {}) => {
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
