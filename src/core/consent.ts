@@ -50,10 +50,8 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
   let evaluate: (() => void) | undefined
   const others = () => unmounted.get(store()) ?? unmounted.set(store(), new Set()).get(store())!
   const take = () => {
-    const waiting = queue
-    queue = []
     calls = 0
-    return waiting
+    return queue.splice(0)
   }
 
   const decide = (value: unknown) => {
