@@ -50,10 +50,8 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
   let evaluate: (() => void) | undefined
   const others = () => unmounted.get(store()) ?? unmounted.set(store(), new Set()).get(store())!
   const take = () => {
-    const waiting = queue
-    queue = []
     calls = 0
-    return waiting
+    return queue.splice(0)
   }
 
   const decide = (value: unknown) => {
@@ -67,7 +65,7 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     if (!others().size) return
     queue = [...others()].flatMap((give) => give()).concat(queue)
     others().clear()
-    if (decision !== null) decide(decision)
+    decide(decision)
   }
 
   const denied = (error: unknown) => {
@@ -75,13 +73,18 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     decide(false)
   }
 
-  const state = () => {
+  const open = () => {
     if (fresh) adopt()
     evaluate?.()
-    if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision
+    if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision !== false
     // Reported once: only the first call refused finds the count at the limit.
     if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
     return false
+  }
+
+  const settle = (then: Waiting) => {
+    if (decision === null) queue.push(then)
+    else then(decision)
   }
 
   return {
@@ -107,19 +110,13 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
       // A function is called only once there is something to send: never during server rendering.
       if (typeof consent != 'function' || queue.length) evaluate()
     },
-    open: () => state() !== false,
+    open,
     hold(send) {
-      const now = state()
-      if (now) send()
-      else if (now === null) {
-        calls++
-        queue.push((granted) => granted && send())
-      }
+      if (!open()) return
+      if (decision === null) calls++
+      settle((granted) => granted && send())
     },
-    settle(then) {
-      if (decision === null) queue.push(then)
-      else then(decision)
-    },
+    settle,
     mount() {
       if (fresh) adopt()
       fresh = false

@@ -7,7 +7,7 @@ import { actionCompleteKey, actionKey, componentKey, feedbackKey, mediaKey } fro
 
 /** Feedback Submitted; true when the rating was valid (sent now, or already sent with that value). */
 export function trackFeedback(tracker: TrackerBase, { conversationId, rating, messageId, scale, properties }: FeedbackInput): boolean {
-  if (typeof rating !== 'number' || !Number.isFinite(rating) || (scale !== undefined && (rating < 0 || rating > scale))) {
+  if (!Number.isFinite(rating) || (scale !== undefined && (rating < 0 || rating > scale))) {
     tracker.report('invalid_rating', scale === undefined ? 'A rating' : `A rating from 0 to ${scale}`, rating)
     return false
   }

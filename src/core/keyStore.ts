@@ -70,17 +70,18 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
 
   const put = (key: string, value: unknown) => {
     const keys = map!
-    if (key === hot && moves - hotAt < limit / 2) {
-      // The conversation's state is rewritten on every message. Moving a key to the newest end
-      // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
-      // key rewritten last stays in place while it is still among the newest half: it cannot be
-      // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
-      keys.set(key, value)
-    } else {
-      if (keys.delete(key)) (hot = key), (hotAt = moves + 1)
-      keys.set(key, value)
+    // The conversation's state is rewritten on every message. Moving a key to the newest end
+    // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
+    // key rewritten last stays in place while it is still among the newest half: it cannot be
+    // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
+    if (key !== hot || moves - hotAt >= limit / 2) {
+      if (keys.delete(key)) {
+        hot = key
+        hotAt = moves + 1
+      }
       moves++
     }
+    keys.set(key, value)
     // Everything before this iterator was evicted or moved behind it, so its next key is the oldest
     // (and there is one: the Map is not empty). A fresh keys() per eviction would walk past every
     // slot deleted since the Map last compacted: ~0.7 us a key at 2,000.

@@ -165,7 +165,7 @@ export interface TrackerBase {
 // Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
 declare const process: { env: { NODE_ENV?: string } }
 
-const CUSTOMER_ROLES = new Set(['customer', 'user'])
+const isCustomer = (role: string) => role === 'customer' || role === 'user'
 const warn = (error: CopilotAnalyticsError) => {
   try {
     if (process.env.NODE_ENV !== 'production') console.warn(error.message)
@@ -188,19 +188,24 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const timing = new Map<string, { s: number; p?: 1; f?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
+    let cause: Error | undefined
     try {
-      void (got instanceof Error)
+      if (got instanceof Error) cause = got
     } catch {
       got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
     }
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got instanceof Error ? got : undefined))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause))
     } catch {
       // An onError that throws must not break the host app either.
     }
   }
 
-  const notify = () => listeners.forEach((listener) => listener())
+  const subscribe = (listener: (ending?: string) => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  const notify = (ending?: string) => listeners.forEach((listener) => listener(ending))
   const gate = createConsentGate(report, store)
   const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
 
@@ -218,14 +223,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     store().set(key, value)
     // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
     notify()
+    return true
   }
 
   /** Marks a key as sent; false when it already was or consent is denied (the caller then sends nothing). */
-  const claim = (key: string, value: unknown = 1, keep?: boolean) => {
-    if (store().get(key) === value || !(keep || gate.open())) return false
-    write(key, value, keep)
-    return true
-  }
+  const claim = (key: string, value: unknown = 1, keep?: boolean) => store().get(key) !== value && (keep || gate.open()) && write(key, value, keep)
 
   // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
   // holds a snapshot; the client is the one current when it is finally sent.
@@ -238,6 +240,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     } catch (error) {
       return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
     }
+    const failed = (error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
     gate.hold(() => {
       try {
         const client = options.analytics
@@ -246,14 +249,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
           ? client.track(call.event, properties)
           : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
         // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
-        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error: unknown) => clientFailed(name, error))
+        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, failed)
       } catch (error) {
-        clientFailed(name, error)
+        failed(error)
       }
     })
   }
 
-  const clientFailed = (name: string, error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
 
   // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
   // property it guards (reported; property "" when the whole cannot be read), never the event,
@@ -267,16 +269,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     if (event.type !== 'identify') syncIdentity()
     // The tracker's own properties (the provider's), read once per event and the same for every spec.
     const context = { ...options, properties: read(options.properties, name) }
-    const specs = options.spec ?? defaultSpec
-    for (const spec of Array.isArray(specs) ? specs : [specs as CopilotSpec]) {
-      let calls: AnalyticsCall[]
+    for (const spec of [options.spec ?? defaultSpec].flat()) {
+      // dispatch() throws nothing: what throws here is the spec, or the calls it returned.
       try {
-        calls = spec.map(event, context)
+        for (const call of spec.map(event, context)) dispatch(call, context.properties)
       } catch (error) {
         report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
-        continue
       }
-      for (const call of calls) dispatch(call, context.properties)
     }
   }
 
@@ -284,7 +283,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
   // is not queued twice, and does not stop another provider's granted calls from identifying first.
   let waitingIdentity: unknown
-  const identify = (userId?: string | null, traits: Properties = {}, anonymousId?: string | null) => {
+  const identify = (userId?: string | null, traits?: Properties, { anonymousId }: { anonymousId?: string | null } = {}) => {
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
@@ -292,9 +291,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     gate.settle(() => (waitingIdentity = undefined))
   }
 
-  function syncIdentity() {
-    identify(options.userId, options.traits, options.anonymousId)
-  }
+  const syncIdentity = () => identify(options.userId, options.traits, options)
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
@@ -320,21 +317,14 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
     getConversation: conversation,
 
-    subscribe(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe,
 
     start: (conversationId) => ensureStarted(conversationId),
 
-    holdReply(conversationId, flush) {
-      const hold = (ending?: string) => ending === conversationId && flush()
-      listeners.add(hold)
-      return () => listeners.delete(hold)
-    },
+    holdReply: (conversationId, flush) => subscribe((ending) => ending === conversationId && flush()),
 
     end(conversationId) {
-      listeners.forEach((listener) => listener(conversationId))
+      notify(conversationId)
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded || !gate.open()) return
       update(conversationId, { isEnded: true })
@@ -349,7 +339,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     },
 
     message({ conversationId, id, role, body, status = 'complete', agent, properties, history }) {
-      const sent = CUSTOMER_ROLES.has(role)
+      const sent = isCustomer(role)
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
@@ -398,9 +388,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       return true
     },
 
-    identify(userId, traits, { anonymousId } = {}) {
-      identify(userId, traits, anonymousId)
-    },
+    identify,
 
     syncIdentity,
     emit,
@@ -421,5 +409,5 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
  * normaliseRole('human_agent') // 'human_agent'
  */
 export function normaliseRole(role: string): string {
-  return CUSTOMER_ROLES.has(role) ? 'customer' : role === 'assistant' ? 'agent' : role
+  return isCustomer(role) ? 'customer' : role === 'assistant' ? 'agent' : role
 }

@@ -90,6 +90,32 @@ describe('createCopilotTracker (no React)', () => {
     expect((errors[0].cause as Error).message).toBe('boom')
   })
 
+  test('a client that returns a strange thenable: nothing thrown, a then that throws is client_error, later events still go out', async () => {
+    const thenables: Record<string, unknown> = {
+      'Conversation Started': {
+        then() {
+          throw new Error('bad then')
+        },
+      },
+      'Message Sent': new Proxy({}, { get: () => { throw new Error('trap') } }),
+      'Message Received': { then: () => {} }, // never settles
+    }
+    const client = { track: vi.fn((event: string) => thenables[event]), identify: vi.fn() }
+    const { errors, tracker } = make({ analytics: client })
+    expect(() => {
+      tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' })
+      tracker.message({ conversationId: 'c1', id: 'm2', role: 'assistant', body: 'Hello' })
+      tracker.message({ conversationId: 'c1', id: 'm3', role: 'user', body: 'More' })
+    }).not.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(client.track.mock.calls.map((c) => c[0])).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Message Sent'])
+    expect(errors.map((e) => [e.code, (e.cause as Error).message])).toEqual([
+      ['client_error', 'bad then'],
+      ['client_error', 'trap'],
+      ['client_error', 'trap'],
+    ])
+  })
+
   test('a client without track() is a client_error, not a crash', () => {
     const { errors, tracker } = make({ analytics: {} as never })
     expect(() => tracker.message({ conversationId: 'c1', id: 'm1', role: 'agent', body: 'x' })).not.toThrow()
@@ -127,6 +153,17 @@ describe('createCopilotTracker (no React)', () => {
     expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'SENT'])
     expect(errors.map((e) => e.code)).toEqual(['spec_error', 'spec_error'])
     expect(errors[0].message).toContain('"broken"')
+  })
+
+  test('a spec that returns no array (or bad calls) is reported as spec_error, never thrown; the other specs still send', () => {
+    const none = { name: 'none', map: () => undefined } as unknown as CopilotSpec
+    const holes = { name: 'holes', map: () => [null] } as unknown as CopilotSpec
+    const { analytics, errors, tracker } = make({ spec: [none, segmentCopilot, holes] })
+    expect(() => tracker.message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' })).not.toThrow()
+    expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+    expect(errors.map((e) => e.code)).toEqual(['spec_error', 'spec_error', 'spec_error', 'spec_error'])
+    expect(errors[0].message).toContain('"none"')
+    expect(errors[1].message).toContain('"holes"')
   })
 
   test('Conversation Ended carries the duration for vocabularies that want it', () => {
