@@ -34,28 +34,26 @@ export const MAX_PROPERTIES_BYTES = 28672
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
-// Without Intl.Segmenter, an approximation of a grapheme: a regional-indicator pair (a flag), or a
-// character, with what extends it (marks, keycaps, variation selectors, skin tones, format characters
-// such as the zero-width joiner and the tags of subdivision flags, the LF of a CR LF) and, after a
-// joiner or an Indic virama, the character it joins. Not covered, as rare in chat text: decomposed
-// Hangul (conjoining jamo) and prepended concatenation marks.
-const GRAPHEME = /(?:\p{RI}{2}|[^])(?:[\n\p{M}\p{EMod}\p{Cf}]|(?<=[\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d])(?:\p{RI}{2}|[^]))*/gu
+// Without Intl.Segmenter, a stricter rule: the longest prefix that ends before a character that does
+// not extend the one before it (not a mark, keycap, variation selector, skin tone, format character
+// such as the zero-width joiner or the tags of subdivision flags, nor a line feed) and not right
+// after a zero-width joiner, an Indic virama or a regional indicator (half a flag). It may cut a
+// grapheme earlier than Intl.Segmenter (a run of flags goes whole), never inside one. Not covered,
+// as rare in chat text: decomposed Hangul (conjoining jamo) and prepended concatenation marks.
+const CUT = /^(?:[^]*(?<![\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\p{RI}])(?=[^\n\p{M}\p{EMod}\p{Cf}]))?/u
 
 /**
  * The longest prefix of `text` within `max` UTF-8 bytes (`bytes`) that ends between two
  * user-perceived characters: never inside a flag, a skin-toned or ZWJ emoji, a keycap or a letter
  * with its accents. Intl.Segmenter says where they are; where it is missing (React Native's Hermes,
- * older browsers) {@link GRAPHEME} approximates it, never cutting where Intl.Segmenter would not.
+ * older browsers) the stricter {@link CUT} decides.
  */
 export function truncate(text: string, bytes: Uint8Array, max: number): string {
   while ((bytes[max] & 192) == 128) max-- // never split a code point: back off its continuation bytes
   let end = new TextDecoder().decode(bytes.subarray(0, max)).length
   if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
-  else {
-    let kept = (GRAPHEME.lastIndex = 0)
-    while (GRAPHEME.exec(text) && GRAPHEME.lastIndex <= end) kept = GRAPHEME.lastIndex
-    end = kept
-  }
+  // The character after the cut (a whole code point) decides whether the cut may fall there.
+  else end = (text.slice(0, end) + [...text.slice(end, end + 2)][0]).match(CUT)![0].length
   return text.slice(0, end)
 }
 
