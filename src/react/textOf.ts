@@ -7,12 +7,13 @@ const TEXT_PART = /^(input_|output_)?text$/
 
 /**
  * The text of a message body: a string, a React node (the text it shows), or content parts as chat
- * APIs send them (`[{ type: 'text', text: 'Hi' }]`). Undefined, never a throw, when it holds
- * something else (a plain object, a function, a revoked Proxy): the tracker reports that body.
+ * APIs send them (`[{ type: 'text', text: 'Hi' }]`). Undefined when there is no body, and (never a
+ * throw) when it holds something else (a plain object, a function, a revoked Proxy): the tracker
+ * reports that body.
  */
 export function textOf(node: unknown): string | undefined {
   try {
-    return read(node)
+    if (node != null) return read(node) // no body: undefined
   } catch {
     // unreadable
   }

@@ -43,7 +43,7 @@ export function useMessageTracking({ id, role, body, status, agent, properties, 
   // never sends (or reports) it again, even if the bounded key store has since forgotten the key.
   // Compared as values, not joined into a string: a hostile id (a Symbol) must not throw here.
   const done = useRef<unknown[]>([])
-  const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
+  const text = textOf(body)
   useIsomorphicLayoutEffect(() => {
     const [doneConversation, doneId] = done.current
     if (doneConversation === conversationId && doneId === id) return
