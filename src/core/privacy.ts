@@ -43,14 +43,14 @@ const utf8 = (text: string) => new TextEncoder().encode(text)
 const CUT = /^(?:[^]*(?<![\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\p{RI}])(?=[^\n\p{M}\p{EMod}\p{Cf}]))?/u
 
 /**
- * The longest prefix of `text` within `max` UTF-8 bytes (`bytes`) that ends between two
+ * The longest prefix of `text` within `max` UTF-8 bytes that ends between two
  * user-perceived characters: never inside a flag, a skin-toned or ZWJ emoji, a keycap or a letter
  * with its accents. Intl.Segmenter says where they are; where it is missing (React Native's Hermes,
  * older browsers) the stricter {@link CUT} decides.
  */
-export function truncate(text: string, bytes: Uint8Array, max: number): string {
-  while ((bytes[max] & 192) == 128) max-- // never split a code point: back off its continuation bytes
-  let end = new TextDecoder().decode(bytes.subarray(0, max)).length
+export function truncate(text: string, max: number): string {
+  // encodeInto stops before a code point that does not fit: what it read is the longest prefix.
+  let end = new TextEncoder().encodeInto(text, new Uint8Array(max)).read!
   if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
   // The character after the cut (a whole code point) decides whether the cut may fall there.
   else end = (text.slice(0, end) + [...text.slice(end, end + 2)][0]).match(CUT)![0].length
@@ -107,10 +107,9 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       if (typeof value != 'string') return drop('redact_error', value)
     }
     if (body && type == 'string') {
-      const bytes = utf8(value as string)
-      if (bytes.length > maxBodyBytes) {
+      if (utf8(value as string).length > maxBodyBytes) {
         flags[field + '_truncated'] = true
-        return truncate(value as string, bytes, maxBodyBytes)
+        return truncate(value as string, maxBodyBytes)
       }
     }
     if (type == 'object' && value) {
