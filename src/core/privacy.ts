@@ -70,18 +70,21 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   // value (+1 each for quotes, colon, comma) bounds the size; a string is at most 3 UTF-8 bytes a
   // unit for the body cap. Anything else takes the exact path below.
   let length = 0
-  const plain =
+  if (
     captureBodies &&
     !(redactStrings && redact) &&
     Object.keys(properties).every((key) => {
       const value = properties[key]
-      const type = typeof value
-      if (!(value === null || type == 'string' || type == 'boolean' || (type == 'number' && isFinite(value as number)))) return false
-      length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
-      return type != 'string' || (value as string).length * 3 <= maxBodyBytes
+      const json =
+        typeof value == 'number'
+          ? isFinite(value)
+          : value === null || typeof value == 'boolean' || (typeof value == 'string' && value.length * 3 <= maxBodyBytes)
+      if (json) length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
+      return json
     }) &&
     length * 6 < MAX_PROPERTIES_BYTES
-  if (plain) return { ...properties }
+  )
+    return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
   const json: string[] = []
