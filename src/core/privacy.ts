@@ -1,5 +1,6 @@
 import type { CopilotAnalyticsErrorCode } from './errors'
 import type { Properties } from './types'
+import { compact } from './compact'
 
 /**
  * What may leave the page: the provider's `privacy` prop (or `privacy` on the core tracker).
@@ -87,7 +88,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
-  const json: string[] = []
   let field = ''
   let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
@@ -123,17 +123,17 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       return drop('invalid_property', value)
     return value
   }
-  for (field of Object.keys(properties)) {
-    top = true
-    try {
-      const value = JSON.stringify(properties[field], replacer)
-      if (value !== undefined) json.push(JSON.stringify(field) + ':' + value)
-    } catch (error) {
-      drop('invalid_property', error)
-    }
+  const unreadable = (key: string, error: unknown) => {
+    field = key
+    drop('invalid_property', error)
   }
-  // JSON.parse defines "__proto__" as a key like any other (an assignment would set the prototype).
-  const out: Properties = { ...JSON.parse('{' + json + '}'), ...flags }
+  const snapshot = (value: unknown, key: string) => {
+    field = key
+    top = true
+    const json = JSON.stringify(value, replacer)
+    return json && JSON.parse(json)
+  }
+  const out: Properties = { ...compact(properties, unreadable, snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
