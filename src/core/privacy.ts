@@ -92,11 +92,12 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
 
-  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so unwinding
-  // the ancestors to it leaves exactly the chain that a cycle would point back into. Each top-level
+  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
+  // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
+  // exactly the chain that a cycle would point back into. Each top-level
   // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
   const replacer = function (this: unknown, _key: string, value: unknown) {
-    while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
+    ancestors.length = ancestors.indexOf(this) + 1
     const body = top && BODY_FIELDS.includes(field)
     const type = typeof value
     top = false
