@@ -89,7 +89,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const ancestors: unknown[] = []
   const flags: Properties = {}
   let field = ''
-  let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
 
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
@@ -98,9 +97,9 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
   const replacer = function (this: unknown, _key: string, value: unknown) {
     ancestors.length = ancestors.indexOf(this) + 1
-    const body = top && BODY_FIELDS.includes(field)
+    // No ancestors: `value` is the top-level property itself (its holder is JSON.stringify's wrapper).
+    const body = !ancestors.length && BODY_FIELDS.includes(field)
     const type = typeof value
-    top = false
     if (body && !captureBodies) return
     if (type == 'string' && redactStrings && redact) {
       try {
@@ -130,7 +129,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   }
   const snapshot = (value: unknown, key: string) => {
     field = key
-    top = true
     const json = JSON.stringify(value, replacer)
     return json && JSON.parse(json)
   }
