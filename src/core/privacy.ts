@@ -65,7 +65,8 @@ export function truncate(text: string, max: number): string {
  * (identity you chose to send).
  */
 export function guard(properties: Properties, name: string, privacy: PrivacyOptions = {}, report: Report, redactStrings?: boolean): Properties {
-  const { captureBodies = true, redact, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  const { captureBodies = true, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  const redact = redactStrings && privacy.redact
   // Fast path for most events: flat, JSON-safe, nothing to redact or drop, and provably small. In
   // JSON a UTF-16 unit takes at most 6 bytes (a \u escape), so 6 x the characters of every key and
   // value (+1 each for quotes, colon, comma) bounds the size; a string is at most 3 UTF-8 bytes a
@@ -73,7 +74,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   let length = 0
   if (
     captureBodies &&
-    !(redactStrings && redact) &&
+    !redact &&
     Object.keys(properties).every((key) => {
       const value = properties[key]
       const json =
@@ -101,7 +102,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     const body = !ancestors.length && BODY_FIELDS.includes(field)
     const type = typeof value
     if (body && !captureBodies) return
-    if (type == 'string' && redactStrings && redact) {
+    if (type == 'string' && redact) {
       try {
         value = redact(value as string, field)
       } catch {
