@@ -47,9 +47,9 @@ export interface CopilotAnalyticsProviderProps {
   children?: ReactNode
 }
 
-// How many providers of each conversation are mounted on the page (they share its state in the
-// page's key store).
-const mounted = new Map<string, number>()
+// The conversation of each provider mounted on the page, once per provider (providers of one
+// conversation share its state in the page's key store).
+const mounted: string[] = []
 
 /**
  * Wrap your chat UI in it: every hook and tracked component below reports through it.
@@ -93,7 +93,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
 
   const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
-    mounted.set(conversationId, (mounted.get(conversationId) ?? 0) + 1)
+    mounted.push(conversationId)
     const end = () => tracker.end(conversationId)
     // analytics-next hands events to its Segment.io destination in a setTimeout, which usually never
     // runs once `pagehide` has fired, so an event tracked there is usually lost. `beforeunload` (tab
@@ -105,8 +105,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       addEventListener('pagehide', end, true)
     }
     return () => {
-      const left = mounted.get(conversationId)! - 1
-      left ? mounted.set(conversationId, left) : mounted.delete(conversationId)
+      mounted.splice(mounted.indexOf(conversationId), 1)
       // Only touch page listeners when asked: React Native and bare DOM shims have none.
       if (endOnPageHide) {
         removeEventListener('beforeunload', end, true)
@@ -115,7 +114,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       // StrictMode unmounts and remounts at once, and so does a provider whose `key` changes (a
       // new instance) or one of these props: only end if no provider of this conversation is
       // mounted by the next microtask.
-      if (endOnUnmount) queueMicrotask(() => mounted.get(conversationId) || end())
+      if (endOnUnmount) queueMicrotask(() => mounted.includes(conversationId) || end())
     }
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 
