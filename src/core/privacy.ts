@@ -124,16 +124,13 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       return drop('invalid_property', value)
     return value
   }
-  const unreadable = (key: string, error: unknown) => {
+  // `field` is set before the read, so a getter that throws is reported under its own key.
+  const snapshot = (key: string) => {
     field = key
-    drop('invalid_property', error)
-  }
-  const snapshot = (value: unknown, key: string) => {
-    field = key
-    const json = JSON.stringify(value, replacer)
+    const json = JSON.stringify(properties[key], replacer)
     return json && JSON.parse(json)
   }
-  const out: Properties = { ...compact(properties, unreadable, snapshot), ...flags }
+  const out: Properties = { ...compact(properties, (_key, error) => drop('invalid_property', error), snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
