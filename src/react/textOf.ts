@@ -3,7 +3,7 @@ import { isValidElement } from 'react'
 // Content parts whose `text` (or `text.value`) is the message's: OpenAI's `text`, `input_text` and
 // `output_text`, Anthropic's and the AI SDK's `text`. The others (images, files, tool calls,
 // reasoning) show no text.
-const TEXT_PART = /^(input_|output_)?text$/
+const TEXT_PARTS = ['text', 'input_text', 'output_text']
 
 /**
  * The text of a message body: a string, a React node (the text it shows), or content parts as chat
@@ -25,5 +25,5 @@ function read(node: any): string {
   if (isValidElement<{ children?: unknown }>(node)) return read(node.props.children)
   if (Array.isArray(node)) return node.map(read).join('')
   if (typeof node.type != 'string') throw node // neither a React node nor a content part
-  return TEXT_PART.test(node.type) ? read(node.text?.value ?? node.text) : ''
+  return TEXT_PARTS.includes(node.type) ? read(node.text?.value ?? node.text) : ''
 }
