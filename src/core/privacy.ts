@@ -94,8 +94,8 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
 
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
   // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
-  // exactly the chain that a cycle would point back into. Each top-level
-  // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
+  // exactly the chain that a cycle would point back into. Each top-level property is stringified on
+  // its own: a nested getter or revoked Proxy that throws costs that one.
   const replacer = function (this: unknown, _key: string, value: unknown) {
     ancestors.length = ancestors.indexOf(this) + 1
     // No ancestors: `value` is the top-level property itself (its holder is JSON.stringify's wrapper).
