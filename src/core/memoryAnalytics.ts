@@ -18,8 +18,7 @@ export interface MemoryAnalytics extends AnalyticsClient {
 }
 
 /**
- * A recorder client: the provider's default when no `analytics` is given, and the client to assert
- * on in tests.
+ * A recorder client: the client to assert on in tests, and the one to show in the event log.
  *
  * @example
  * import { createMemoryAnalytics } from 'react-copilot-analytics/testing'

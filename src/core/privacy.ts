@@ -1,5 +1,6 @@
 import type { CopilotAnalyticsErrorCode } from './errors'
 import type { Properties } from './types'
+import { compact } from './compact'
 
 /**
  * What may leave the page: the provider's `privacy` prop (or `privacy` on the core tracker).
@@ -34,28 +35,26 @@ export const MAX_PROPERTIES_BYTES = 28672
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
-// Without Intl.Segmenter, an approximation of a grapheme: a regional-indicator pair (a flag), or a
-// character, with what extends it (marks, keycaps, variation selectors, skin tones, format characters
-// such as the zero-width joiner and the tags of subdivision flags, the LF of a CR LF) and, after a
-// joiner or an Indic virama, the character it joins. Not covered, as rare in chat text: decomposed
-// Hangul (conjoining jamo) and prepended concatenation marks.
-const GRAPHEME = /(?:\p{RI}{2}|[^])(?:[\n\p{M}\p{EMod}\p{Cf}]|(?<=[\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d])(?:\p{RI}{2}|[^]))*/gu
+// Without Intl.Segmenter, a stricter rule: the longest prefix that ends before a character that does
+// not extend the one before it (not a mark, keycap, variation selector, skin tone, format character
+// such as the zero-width joiner or the tags of subdivision flags, nor a line feed) and not right
+// after a zero-width joiner, an Indic virama or a regional indicator (half a flag). It may cut a
+// grapheme earlier than Intl.Segmenter (a run of flags goes whole), never inside one. Not covered,
+// as rare in chat text: decomposed Hangul (conjoining jamo) and prepended concatenation marks.
+const CUT = /^(?:[^]*(?<![\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\p{RI}])(?=[^\n\p{M}\p{EMod}\p{Cf}]))?/u
 
 /**
- * The longest prefix of `text` within `max` UTF-8 bytes (`bytes`) that ends between two
+ * The longest prefix of `text` within `max` UTF-8 bytes that ends between two
  * user-perceived characters: never inside a flag, a skin-toned or ZWJ emoji, a keycap or a letter
  * with its accents. Intl.Segmenter says where they are; where it is missing (React Native's Hermes,
- * older browsers) {@link GRAPHEME} approximates it, never cutting where Intl.Segmenter would not.
+ * older browsers) the stricter {@link CUT} decides.
  */
-export function truncate(text: string, bytes: Uint8Array, max: number): string {
-  while ((bytes[max] & 192) == 128) max-- // never split a code point: back off its continuation bytes
-  let end = new TextDecoder().decode(bytes.subarray(0, max)).length
+export function truncate(text: string, max: number): string {
+  // encodeInto stops before a code point that does not fit: what it read is the longest prefix.
+  let end = new TextEncoder().encodeInto(text, new Uint8Array(max)).read!
   if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
-  else {
-    let kept = (GRAPHEME.lastIndex = 0)
-    while (GRAPHEME.exec(text) && GRAPHEME.lastIndex <= end) kept = GRAPHEME.lastIndex
-    end = kept
-  }
+  // The character after the cut (a whole code point) decides whether the cut may fall there.
+  else end = (text.slice(0, end) + [...text.slice(end, end + 2)][0]).match(CUT)![0].length
   return text.slice(0, end)
 }
 
@@ -66,41 +65,44 @@ export function truncate(text: string, bytes: Uint8Array, max: number): string {
  * (identity you chose to send).
  */
 export function guard(properties: Properties, name: string, privacy: PrivacyOptions = {}, report: Report, redactStrings?: boolean): Properties {
-  const { captureBodies = true, redact, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  const { captureBodies = true, maxBodyBytes = MAX_BODY_BYTES } = privacy
+  const redact = redactStrings && privacy.redact
   // Fast path for most events: flat, JSON-safe, nothing to redact or drop, and provably small. In
   // JSON a UTF-16 unit takes at most 6 bytes (a \u escape), so 6 x the characters of every key and
   // value (+1 each for quotes, colon, comma) bounds the size; a string is at most 3 UTF-8 bytes a
   // unit for the body cap. Anything else takes the exact path below.
   let length = 0
-  const plain =
+  if (
     captureBodies &&
-    !(redactStrings && redact) &&
+    !redact &&
     Object.keys(properties).every((key) => {
       const value = properties[key]
-      const type = typeof value
-      if (!(value === null || type == 'string' || type == 'boolean' || (type == 'number' && isFinite(value as number)))) return false
-      length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
-      return type != 'string' || (value as string).length * 3 <= maxBodyBytes
+      const json =
+        typeof value == 'number'
+          ? isFinite(value)
+          : value === null || typeof value == 'boolean' || (typeof value == 'string' && value.length * 3 <= maxBodyBytes)
+      if (json) length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
+      return json
     }) &&
     length * 6 < MAX_PROPERTIES_BYTES
-  if (plain) return { ...properties }
+  )
+    return { ...properties }
   const ancestors: unknown[] = []
   const flags: Properties = {}
-  const json: string[] = []
   let field = ''
-  let top: boolean
   const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
 
-  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so unwinding
-  // the ancestors to it leaves exactly the chain that a cycle would point back into. Each top-level
-  // property is stringified on its own: a nested getter or revoked Proxy that throws costs that one.
+  // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
+  // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
+  // exactly the chain that a cycle would point back into. Each top-level property is stringified on
+  // its own: a nested getter or revoked Proxy that throws costs that one.
   const replacer = function (this: unknown, _key: string, value: unknown) {
-    while (ancestors.length && ancestors[ancestors.length - 1] !== this) ancestors.pop()
-    const body = top && BODY_FIELDS.includes(field)
+    ancestors.length = ancestors.indexOf(this) + 1
+    // No ancestors: `value` is the top-level property itself (its holder is JSON.stringify's wrapper).
+    const body = !ancestors.length && BODY_FIELDS.includes(field)
     const type = typeof value
-    top = false
     if (body && !captureBodies) return
-    if (type == 'string' && redactStrings && redact) {
+    if (type == 'string' && redact) {
       try {
         value = redact(value as string, field)
       } catch {
@@ -109,10 +111,9 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       if (typeof value != 'string') return drop('redact_error', value)
     }
     if (body && type == 'string') {
-      const bytes = utf8(value as string)
-      if (bytes.length > maxBodyBytes) {
+      if (utf8(value as string).length > maxBodyBytes) {
         flags[field + '_truncated'] = true
-        return truncate(value as string, bytes, maxBodyBytes)
+        return truncate(value as string, maxBodyBytes)
       }
     }
     if (type == 'object' && value) {
@@ -123,17 +124,13 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       return drop('invalid_property', value)
     return value
   }
-  for (field of Object.keys(properties)) {
-    top = true
-    try {
-      const value = JSON.stringify(properties[field], replacer)
-      if (value !== undefined) json.push(JSON.stringify(field) + ':' + value)
-    } catch (error) {
-      drop('invalid_property', error)
-    }
+  // `field` is set before the read, so a getter that throws is reported under its own key.
+  const snapshot = (key: string) => {
+    field = key
+    const json = JSON.stringify(properties[key], replacer)
+    return json && JSON.parse(json)
   }
-  // JSON.parse defines "__proto__" as a key like any other (an assignment would set the prototype).
-  const out: Properties = { ...JSON.parse('{' + json + '}'), ...flags }
+  const out: Properties = { ...compact(properties, (_key, error) => drop('invalid_property', error), snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {

@@ -1,11 +1,10 @@
 /**
  * A v4 UUID. crypto.randomUUID exists only in secure contexts (https, localhost); elsewhere (a dev
- * server on a LAN address) the classic replace trick makes one: an id, not a secret, so
- * Math.random is random enough.
+ * server on a LAN address) one is filled in from Math.random, with the version (4) and variant (8)
+ * digits fixed: an id, not a secret, so Math.random is random enough.
  */
 export function randomId(): string {
   return (
-    crypto.randomUUID?.() ??
-    '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ ((Math.random() * 16) >> (+c / 4))).toString(16))
+    crypto.randomUUID?.() ?? 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => ((Math.random() * 16) | 0).toString(16))
   )
 }

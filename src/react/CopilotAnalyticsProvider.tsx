@@ -1,6 +1,5 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { segmentCopilot } from '../specs/segmentCopilot'
-import { createMemoryAnalytics } from '../core/memoryAnalytics'
 import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
@@ -11,7 +10,7 @@ import { CopilotAnalyticsContext } from './context'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 
 export interface CopilotAnalyticsProviderProps {
-  /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: an in-memory recorder (nothing leaves the page). */
+  /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: a client that drops every call (nothing leaves the page). */
   analytics?: AnalyticsClient
   /**
    * Default: a generated UUID, stable for the provider's life, drawn during the first render. A
@@ -48,9 +47,9 @@ export interface CopilotAnalyticsProviderProps {
   children?: ReactNode
 }
 
-// How many providers of each conversation are mounted on the page (they share its state in the
-// page's key store).
-const mounted = new Map<string, number>()
+// The conversation of each provider mounted on the page, once per provider (providers of one
+// conversation share its state in the page's key store).
+const mounted: string[] = []
 
 /**
  * Wrap your chat UI in it: every hook and tracked component below reports through it.
@@ -64,10 +63,12 @@ const mounted = new Map<string, number>()
  * </CopilotAnalyticsProvider>
  */
 export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
-  // Made once per provider: the fallback recorder and the tracker (and the fallback id, when needed).
+  // Made once per provider: the fallback client and the tracker (and the fallback id, when needed).
+  // The fallback keeps nothing: no one can read it, so a recorder would only grow. It is this
+  // provider's own object, so identity (remembered per client) is not shared with other providers.
   const [own] = useState(() => {
-    const recorder = createMemoryAnalytics()
-    return { recorder, id: '', tracker: createTrackerBase({ analytics: recorder }, segmentCopilot) }
+    const sink: AnalyticsClient = { track() {}, identify() {} }
+    return { sink, id: '', tracker: createTrackerBase({ analytics: sink }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
@@ -80,7 +81,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // useEffect): configured in an effect, those events would carry the previous render's
   // `properties`, `consent` or `spec`. Events read the props when sent, so unmemoised objects
   // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
-  tracker.configure({ ...props, analytics: props.analytics ?? own.recorder })
+  tracker.configure({ ...props, analytics: props.analytics ?? own.sink })
 
   // Calls waiting for consent when the provider unmounts go to its remount (a new `key`): a layout
   // effect, so that they are handed over before the remount's messages (layout effects too) are tracked.
@@ -92,7 +93,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
 
   const { endOnUnmount, endOnPageHide } = props
   useEffect(() => {
-    mounted.set(conversationId, (mounted.get(conversationId) ?? 0) + 1)
+    mounted.push(conversationId)
     const end = () => tracker.end(conversationId)
     // analytics-next hands events to its Segment.io destination in a setTimeout, which usually never
     // runs once `pagehide` has fired, so an event tracked there is usually lost. `beforeunload` (tab
@@ -104,8 +105,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       addEventListener('pagehide', end, true)
     }
     return () => {
-      const left = mounted.get(conversationId)! - 1
-      left ? mounted.set(conversationId, left) : mounted.delete(conversationId)
+      mounted.splice(mounted.indexOf(conversationId), 1)
       // Only touch page listeners when asked: React Native and bare DOM shims have none.
       if (endOnPageHide) {
         removeEventListener('beforeunload', end, true)
@@ -114,7 +114,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
       // StrictMode unmounts and remounts at once, and so does a provider whose `key` changes (a
       // new instance) or one of these props: only end if no provider of this conversation is
       // mounted by the next microtask.
-      if (endOnUnmount) queueMicrotask(() => mounted.get(conversationId) || end())
+      if (endOnUnmount) queueMicrotask(() => mounted.includes(conversationId) || end())
     }
   }, [tracker, conversationId, endOnUnmount, endOnPageHide])
 

@@ -22,8 +22,8 @@ export function TrackedMessage(props: TrackedMessageProps) {
   useMessageTracking(props)
   // The tracking props are taken out: they are not DOM attributes.
   const { id, role, body, status, agent, properties, history, as = 'div', children, ...rest } = props
-  // Content parts (and what cannot be read, which the tracker reports) show as their text: React
-  // would throw on an object. textOf never throws, so an unreadable body is not asked isValidElement.
-  const text = typeof body == 'object' && body ? textOf(body) : body
+  // Content parts show as their text (React would throw on an object), what cannot be read (which
+  // the tracker reports) as nothing. textOf never throws, so an unreadable body is not asked isValidElement.
+  const text = textOf(body)
   return createElement(as, rest, children ?? (text !== undefined && isValidElement(body) ? body : text))
 }

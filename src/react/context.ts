@@ -11,10 +11,6 @@ export const CopilotAnalyticsContext = createContext<CopilotAnalyticsContextValu
 
 export function useCopilotContext(hookName: string): CopilotAnalyticsContextValue {
   const value = useContext(CopilotAnalyticsContext)
-  if (!value) {
-    throw new Error(
-      `[react-copilot-analytics] ${hookName} must be used inside <CopilotAnalyticsProvider>: wrap your chat UI in it.`,
-    )
-  }
+  if (!value) throw new Error(`[react-copilot-analytics] ${hookName} must be used inside <CopilotAnalyticsProvider>`)
   return value
 }

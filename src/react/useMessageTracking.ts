@@ -37,20 +37,21 @@ export interface TrackedMessageInput {
  *   return <p>{message.text}</p>
  * }
  */
-export function useMessageTracking({ id, role, body, status, agent, properties, history }: TrackedMessageInput): void {
+export function useMessageTracking(message: TrackedMessageInput): void {
+  const { id, role, body, status } = message
   const { tracker, conversationId } = useCopilotContext('useMessageTracking()')
   // What this mounted message already handed over: a re-run of its effect (StrictMode, new deps)
   // never sends (or reports) it again, even if the bounded key store has since forgotten the key.
   // Compared as values, not joined into a string: a hostile id (a Symbol) must not throw here.
   const done = useRef<unknown[]>([])
-  const text = typeof body === 'string' ? body : body == null ? undefined : textOf(body)
+  const text = textOf(body)
   useIsomorphicLayoutEffect(() => {
     const [doneConversation, doneId] = done.current
     if (doneConversation === conversationId && doneId === id) return
     // agent and properties are read from this render, the one that changed a dependency:
     // unmemoised objects there never re-run the effect on their own.
     // A body it cannot read goes as it is: the tracker reports it and sends the message without.
-    tracker.message({ conversationId, id, role, body: text ?? (body as string), status, agent, properties, history })
+    tracker.message({ ...message, conversationId, body: text ?? (body as string) })
     if ((status ?? 'complete') === 'complete') done.current = [conversationId, id]
   }, [tracker, conversationId, id, role, text, status])
 }
