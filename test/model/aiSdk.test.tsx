@@ -266,8 +266,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
       if (s.pos === s.chunks.length || reply.errored) stream = undefined
     }
   }
-  const endNow = () => {
-    const c = current
+  const endNow = (c = current) => {
     if ((c.sent.length || c.history) && !c.ended) c.ended = { sent: c.sent.length, replies: c.replies.filter((r) => r.visible) }
   }
   const startRequest = async (reply: ReplyKind, words: number, request: () => Promise<void>) => {
@@ -336,6 +335,9 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
         const left = stream?.conversation === before ? stream : undefined
         update()
         await settle()
+        // With endOnUnmount, leaving a conversation for another ends it (its provider is gone),
+        // after the reply it was streaming (DESIGN: Ended comes after every event tracked before it).
+        if (view.endOnUnmount) endNow(before)
         // The reply that was streaming stays in the chat it was in: stopped there, never lost.
         if (left) (left.reply.stopped = true), (stream = undefined), await act(() => before.chat.stop())
         current.fresh = true

@@ -55,6 +55,7 @@ type Op =
   | { type: 'providerProperties'; bag?: HostileBag }
   | { type: 'custom'; bag: HostileBag }
   | { type: 'flags'; endOnUnmount: boolean; endOnPageHide: boolean }
+  | { type: 'sideSend' }
 
 const consentKind = fc.constantFrom<ConsentKind>('true', 'false', 'null', 'fnTrue', 'fnFalse', 'fnNull', 'fnPromise')
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -69,6 +70,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ type: fc.constant('user' as const), value: fc.constantFrom(...USERS) }), weight: 2 },
   fc.record({ type: fc.constant('providerProperties' as const), bag: fc.option(hostileBag(PROVIDER_KEYS), { nil: undefined }) }),
   fc.record({ type: fc.constant('custom' as const), bag: hostileBag(CALL_KEYS) }),
+  fc.constant({ type: 'sideSend' as const }),
   { arbitrary: fc.record({ type: fc.constant('flags' as const), endOnUnmount: fc.boolean(), endOnPageHide: fc.boolean() }), weight: 2 },
 )
 
@@ -212,6 +214,8 @@ interface View {
   redact: boolean
   endOnUnmount: boolean
   endOnPageHide: boolean
+  /** A second provider on the page, with a consent of its own and its own client. */
+  side?: { consent: boolean | null; messages: Message[]; analytics: MemoryAnalytics }
 }
 function Chat({ view, analytics, onError }: { view: View; analytics: MemoryAnalytics; onError: (e: CopilotAnalyticsError) => void }) {
   const provider = (
@@ -246,8 +250,37 @@ function Chat({ view, analytics, onError }: { view: View; analytics: MemoryAnaly
       <Controls />
     </CopilotAnalyticsProvider>
   )
+  const side = view.side && (
+    <CopilotAnalyticsProvider
+      analytics={view.side.analytics}
+      conversationId="side"
+      consent={view.side.consent}
+      privacy={{ maxBodyBytes: MAX_BODY_BYTES }}
+      spec={modelSpec}
+      onError={onError}
+      {...({ keyStore: view.store } as object)}
+    >
+      {view.side.messages.map((m) => (
+        <TrackedMessage key={m.id} id={m.id} role={m.role} body={m.text} />
+      ))}
+    </CopilotAnalyticsProvider>
+  )
   // Every render under StrictMode; a layout element that comes and goes remounts the provider.
-  return <StrictMode>{view.wrapped ? <section>{provider}</section> : provider}</StrictMode>
+  return (
+    <StrictMode>
+      {view.wrapped ? (
+        <section>
+          {provider}
+          {side}
+        </section>
+      ) : (
+        <>
+          {provider}
+          {side}
+        </>
+      )}
+    </StrictMode>
+  )
 }
 
 interface Deferred {
@@ -279,7 +312,7 @@ const project = (track: ReturnType<typeof wire>[number]): Expected =>
 
 let sequences = 0
 
-async function run(initialConsent: ConsentKind, redact: boolean, initialUser: User, ops: Op[]) {
+async function run(initialConsent: ConsentKind, redact: boolean, initialUser: User, sideConsent: boolean | null | 'none', ops: Op[]) {
   sequences++
   sessionStorage.clear()
   takeViolations()
@@ -315,6 +348,9 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
   const model = new Model(first.decision, redact)
   model.user = initialUser
   const view: View = { messages: [], consent: first.consent, wrapped: false, providerKey: 0, store: newStore(), userId: initialUser, redact, endOnUnmount: false, endOnPageHide: false }
+  // Consent is per provider: the other provider's decision never changes this one's.
+  if (sideConsent !== 'none') view.side = { consent: sideConsent, messages: [], analytics: createMemoryAnalytics() }
+  const sideModel = new Model(sideConsent === 'none' ? true : sideConsent, false)
   let nextId = 0
   const mount = () => render(<Chat view={{ ...view, messages: view.messages.map((m) => ({ ...m })) }} analytics={analytics} onError={onError} />)
   let screen = mount()
@@ -324,7 +360,10 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
   const streaming = () => view.messages.filter((m) => m.status === 'streaming')
   const complete = () => view.messages.filter((m) => m.status === 'complete')
   /** Every mounted message is tracked again (a remount): the ones consent discarded are sent now. */
-  const reoffer = (messages = view.messages) => messages.forEach((m) => model.unsent.has(m.id) && model.completed(m))
+  const reoffer = (messages = view.messages, sideToo = true) => {
+    messages.forEach((m) => model.unsent.has(m.id) && model.completed(m))
+    if (sideToo) view.side?.messages.forEach((m) => sideModel.unsent.has(m.id) && sideModel.completed(m))
+  }
   const live = (bag: HostileBag) => ((hostile = true), build(bag))
 
   for (const step of ops) {
@@ -359,7 +398,7 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         if (!m) break
         m.nonce++
         update()
-        reoffer([m])
+        reoffer([m], false)
         break
       }
       case 'feedback': {
@@ -432,6 +471,14 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         update()
         await settle()
         break
+      case 'sideSend': {
+        if (!view.side) break
+        const m: Message = { id: 'side' + ++nextId, role: 'user', text: 'side ' + nextId, parts: false, status: 'complete', nonce: 0 }
+        view.side.messages.push(m)
+        update()
+        sideModel.completed(m)
+        break
+      }
       case 'pagehide':
         act(() => void window.dispatchEvent(new Event('pagehide')))
         if (view.endOnPageHide) model.end()
@@ -447,6 +494,7 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
           // Calls waiting for consent live in memory: a reload drops them (documented).
           model.queue = []
           model.queuedIdentity = undefined
+          sideModel.queue = []
         }
         screen = mount()
         reoffer()
@@ -462,6 +510,7 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
   if (view.endOnUnmount) model.end()
 
   expect(wire(analytics).map(project)).toEqual(model.delivered)
+  if (view.side) expect(wire(view.side.analytics).map(project), 'the other provider').toEqual(sideModel.delivered)
   const codes = errors.map((e) => e.code)
   if (model.badSent) expect(codes.length, 'a hostile value was sent without a report').toBeGreaterThan(0)
   const allowed = new Set<string>([...(hostile ? ['invalid_property', 'event_too_large', 'redact_error'] : []), ...(rejected ? ['consent_error'] : [])])
@@ -477,6 +526,7 @@ test(`adversarial model, React API: ${RUNS} random sequences match the reference
       consentKind,
       fc.boolean(),
       fc.constantFrom(...USERS),
+      fc.constantFrom<boolean | null | 'none'>('none', 'none', true, false, null),
       fc.array(op, { minLength: 1, maxLength: 20 }),
       run,
     ),
