@@ -317,7 +317,9 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
   sessionStorage.clear()
   takeViolations()
   const newStore = () => createKeyStore({ storage: sessionStorage, storageKey: 'model-test' })
-  const analytics = createMemoryAnalytics()
+  // One client per page load: a reload starts a new one, which holds no identity yet.
+  let analytics = createMemoryAnalytics()
+  const pages = [analytics]
   const errors: CopilotAnalyticsError[] = []
   const onError = (e: CopilotAnalyticsError) => errors.push(e)
   const deferreds: Deferred[] = []
@@ -430,9 +432,8 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         const next = consentValue(step.kind)
         view.consent = next.consent
         update()
+        // Identify follows a grant lazily, before the next track call (or at the next userId change).
         model.decide(next.decision)
-        // The provider's identity effect does not wait for a track call.
-        if (next.decision !== false) model.syncIdentity()
         await settle()
         break
       }
@@ -446,10 +447,11 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
           else d.resolve(step.outcome)
           await drain()
         })
-        // Only the latest consent counts; a rejection denies (and is reported as consent_error).
+        // Only the latest consent counts; a rejection denies and is reported as consent_error (a
+        // provider that remounted meanwhile may report the superseded one too: allowed).
+        if (step.outcome === 'reject') rejected = true
         if (d === current) {
           current = undefined
-          if (step.outcome === 'reject') rejected = true
           model.decide(step.outcome === 'reject' ? false : step.outcome)
         }
         break
@@ -493,10 +495,12 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
           view.store = newStore()
           // Calls waiting for consent live in memory: a reload drops them (documented).
           model.queue = []
-          model.queuedIdentity = undefined
+          model.queuedIdentity = model.deliveredIdentity = undefined
           sideModel.queue = []
+          pages.push((analytics = createMemoryAnalytics()))
         }
         screen = mount()
+        model.syncIdentity()
         reoffer()
         await settle()
         break
@@ -509,7 +513,7 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
   await settle()
   if (view.endOnUnmount) model.end()
 
-  expect(wire(analytics).map(project)).toEqual(model.delivered)
+  expect(pages.flatMap(wire).map(project)).toEqual(model.delivered)
   if (view.side) expect(wire(view.side.analytics).map(project), 'the other provider').toEqual(sideModel.delivered)
   const codes = errors.map((e) => e.code)
   if (model.badSent) expect(codes.length, 'a hostile value was sent without a report').toBeGreaterThan(0)
