@@ -140,8 +140,14 @@ class Model {
       this.delivered.push(...this.queue.map((held) => held.event))
       if (this.queuedIdentity !== undefined) this.deliveredIdentity = this.queuedIdentity
     }
-    if (value === false) for (const held of this.queue.reverse()) held.undo()
+    if (value === false) this.discard()
     if (value !== null) (this.queue = []), (this.queuedIdentity = undefined)
+  }
+  /** Held calls discarded (a denial, or a reload before any decision): they claimed nothing. */
+  discard() {
+    for (const held of this.queue.reverse()) held.undo()
+    this.queue = []
+    this.queuedIdentity = undefined
   }
   /** Identify for the current user, unless the client holds that identity already. */
   syncIdentity() {
@@ -493,10 +499,18 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         if (view.endOnUnmount) model.end()
         if (step.type === 'reload') {
           view.store = newStore()
-          // Calls waiting for consent live in memory: a reload drops them (documented).
+          // Calls waiting for consent live in memory: a reload drops them, their exactly-once keys
+          // kept (docs/privacy-and-consent.md), so they are never sent.
           model.queue = []
-          model.queuedIdentity = model.deliveredIdentity = undefined
           sideModel.queue = []
+          model.queuedIdentity = model.deliveredIdentity = undefined
+          // The old page is gone: its pending consent never settles; the new page asks again.
+          deferreds.length = 0
+          if (current) {
+            const d = (current = deferred())
+            deferreds.push(d)
+            view.consent = () => d.promise
+          }
           pages.push((analytics = createMemoryAnalytics()))
         }
         screen = mount()
