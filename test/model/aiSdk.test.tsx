@@ -17,7 +17,7 @@ import { RUNS, drain, modelSpec, seedFor, wire, type WireTrack } from './shared'
 // view and provider remounts, end, page hide, consent granted late), with fake timers for the
 // settle delay. The reference model below says what each conversation's wire must hold.
 
-type ReplyKind = 'text' | 'toolText' | 'clientTool' | 'approval' | 'error' | 'networkError' | 'file' | 'lateStart'
+type ReplyKind = 'text' | 'toolText' | 'toolError' | 'clientTool' | 'approval' | 'error' | 'networkError' | 'file' | 'lateStart'
 type DescribeMode = 'none' | 'good' | 'empty' | 'number' | 'throws'
 type Op =
   | { type: 'send' | 'regenerate'; reply: ReplyKind; words: number }
@@ -27,7 +27,7 @@ type Op =
   | { type: 'switchChat'; to: number; saved: boolean }
   | { type: 'flags'; endOnUnmount: boolean; endOnPageHide: boolean }
 
-const replyKind = fc.constantFrom<ReplyKind>('text', 'text', 'toolText', 'clientTool', 'approval', 'error', 'networkError', 'file', 'lateStart')
+const replyKind = fc.constantFrom<ReplyKind>('text', 'text', 'toolText', 'toolError', 'clientTool', 'approval', 'error', 'networkError', 'file', 'lateStart')
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ type: fc.constant('send' as const), reply: replyKind, words: fc.integer({ min: 1, max: 3 }) }), weight: 5 },
   { arbitrary: fc.record({ type: fc.constant('chunks' as const), n: fc.integer({ min: 1, max: 4 }) }), weight: 5 },
@@ -57,8 +57,10 @@ interface Reply {
   stopped: boolean
   /** A text part still streaming when the stream stopped. */
   textOpen: boolean
-  tools: Map<string, { name: string; state: 'waiting' | 'done' }>
+  tools: Map<string, { name: string; state: 'waiting' | 'done' | 'failed' }>
   outputAdded: boolean
+  /** Something that reports a held reply (a send, end, a switch, an unmount...) came while a tool waited. */
+  flushedWaiting: boolean
   files: number
 }
 interface Conversation {
@@ -105,6 +107,18 @@ function plan(kind: ReplyKind, words: number): (UIMessageChunk | 'throw')[] {
         { type: 'start-step' },
         { type: 'tool-input-available', toolCallId: tc, toolName: 'weather', input: { city: 'Oslo' } },
         { type: 'tool-output-available', toolCallId: tc, output: { temperature: 21 } },
+        { type: 'finish-step' },
+        { type: 'start-step' },
+        ...text(),
+        { type: 'finish-step' },
+        { type: 'finish' },
+      ]
+    case 'toolError':
+      return [
+        start,
+        { type: 'start-step' },
+        { type: 'tool-input-available', toolCallId: tc, toolName: 'lookup', input: { q: 'x' } },
+        { type: 'tool-output-error', toolCallId: tc, errorText: 'not found' },
         { type: 'finish-step' },
         { type: 'start-step' },
         ...text(),
@@ -181,7 +195,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
     async sendMessages({ abortSignal }) {
       const conversation = current
       const chunks = nextPlan
-      const reply: Reply = { turn: conversation.sent.length - 1, kind: pending, text: '', visible: false, finished: false, errored: false, stopped: false, textOpen: false, tools: new Map(), outputAdded: false, files: 0 }
+      const reply: Reply = { turn: conversation.sent.length - 1, kind: pending, text: '', visible: false, finished: false, errored: false, stopped: false, textOpen: false, tools: new Map(), outputAdded: false, flushedWaiting: false, files: 0 }
       conversation.replies.push(reply)
       return new ReadableStream<UIMessageChunk>({
         start(controller) {
@@ -257,6 +271,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
         if (chunk.type === 'text-delta') reply.text += chunk.delta
         if (chunk.type === 'tool-input-available') reply.tools.set(chunk.toolCallId, { name: chunk.toolName, state: 'waiting' })
         if (chunk.type === 'tool-output-available') reply.tools.get(chunk.toolCallId)!.state = 'done'
+        if (chunk.type === 'tool-output-error') reply.tools.get(chunk.toolCallId)!.state = 'failed'
         if (chunk.type === 'file') reply.files++
         if (chunk.type === 'finish') reply.finished = true
         if (chunk.type === 'error') reply.errored = true
@@ -276,9 +291,11 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
     await settle()
   }
 
+  const quiet = new Set(['chunks', 'finish', 'stop', 'toolOutput', 'approve', 'wait', 'loadHistory', 'grant', 'flags'])
   for (const step of ops) {
     const wasFresh = current.fresh
     current.fresh = false
+    if (!quiet.has(step.type)) for (const r of current.replies) r.flushedWaiting ||= [...r.tools.values()].some((t) => t.state === 'waiting')
     switch (step.type) {
       case 'send': {
         if (busy()) break
@@ -430,9 +447,10 @@ function check(tracks: WireTrack[], conversations: Conversation[], { userId, des
       const received = mine[at('Message Received', r.id)]
       expect(received.props.message_body, where + ': body of ' + r.id).toBe(r.text)
       // `error` for a failed reply; `aborted` for one stopped mid-text or left waiting on a tool;
-      // `complete` for one that finished with nothing left open. (Stopped between parts: either.)
+      // `complete` for one that finished with nothing left open. (Stopped between parts, or given its
+      // tool output after something may have reported it: either.)
       const waiting = [...r.tools.values()].some((t) => t.state === 'waiting')
-      const status = r.errored ? 'error' : waiting || (r.stopped && r.textOpen) ? 'aborted' : r.finished && !r.tools.size ? 'complete' : undefined
+      const status = r.errored ? 'error' : waiting || (r.stopped && r.textOpen) ? 'aborted' : r.finished && !r.stopped && !r.flushedWaiting ? 'complete' : undefined
       if (status) expect(received.props.reply_status, where + ': reply_status of ' + r.id).toBe(status)
       // Before the next user message; after the one it answers.
       const index = mine.indexOf(received)
@@ -444,13 +462,15 @@ function check(tracks: WireTrack[], conversations: Conversation[], { userId, des
       const media = mine.filter((t) => t.event === 'Media Generated' && t.props.messageId === r.id)
       for (const t of [...actions, ...media]) expect(mine.indexOf(t), where).toBeGreaterThan(index)
       for (const a of actions) {
-        expect(r.tools.get(a.props.tool_call_id as string)?.state, where + ': action of a finished tool call').toBe('done')
-        expect(a.props.action).toBe(describe === 'good' ? 'did tool-' + r.tools.get(a.props.tool_call_id as string)!.name : 'completed')
+        const tool = r.tools.get(a.props.tool_call_id as string)
+        expect(tool?.state, where + ': action of a finished tool call').not.toBe('waiting')
+        expect(a.props.action, where + ': action').toBe(describe === 'good' ? 'did tool-' + tool!.name : tool!.state === 'failed' ? 'failed' : 'completed')
       }
       actionsSent += actions.length
       // A server tool and a file finish while the reply streams, so before it is reported.
-      const serverTools = [...r.tools.values()].filter((t) => t.name === 'weather' && t.state === 'done').length
-      expect(actions.filter((a) => r.tools.get(a.props.tool_call_id as string)!.name === 'weather').length, where + ': server tool of ' + r.id).toBe(serverTools)
+      const server = (name: string) => name === 'weather' || name === 'lookup'
+      const serverTools = [...r.tools.values()].filter((t) => server(t.name) && t.state !== 'waiting').length
+      expect(actions.filter((a) => server(r.tools.get(a.props.tool_call_id as string)!.name)).length, where + ': server tool of ' + r.id).toBe(serverTools)
       expect(media.length, where + ': media of ' + r.id).toBe(r.files)
     }
     // History: nothing sent for it.

@@ -98,6 +98,7 @@ interface Expected {
 interface Held {
   event: Expected
   undo: () => void
+  bad: boolean
 }
 
 /**
@@ -138,12 +139,13 @@ class Model {
     if (value === true) {
       this.everGranted = true
       this.delivered.push(...this.queue.map((held) => held.event))
+      this.badSent ||= this.queue.some((held) => held.bad)
       if (this.queuedIdentity !== undefined) this.deliveredIdentity = this.queuedIdentity
     }
     if (value === false) this.discard()
     if (value !== null) (this.queue = []), (this.queuedIdentity = undefined)
   }
-  /** Held calls discarded (a denial, or a reload before any decision): they claimed nothing. */
+  /** Held calls discarded by a denial: they claimed nothing, changed nothing. */
   discard() {
     for (const held of this.queue.reverse()) held.undo()
     this.queue = []
@@ -163,8 +165,9 @@ class Model {
     const own = safePart(call)
     const full: Expected = { ...event, custom: canon({ ...provider.safe, ...own.safe }), identity: this.identity }
     apply()
-    if (this.decision) this.delivered.push(full), (this.badSent ||= provider.bad || own.bad)
-    else this.queue.push({ event: full, undo })
+    const bad = provider.bad || own.bad
+    if (this.decision) this.delivered.push(full), (this.badSent ||= bad)
+    else this.queue.push({ event: full, undo, bad })
     return true
   }
   completed(m: Message) {
