@@ -9,7 +9,7 @@ import { useChatTracking, type ChatToolPart } from '../../src/ai-sdk'
 import { createKeyStore } from '../../src/core'
 import { createMemoryAnalytics } from '../../src/testing'
 import { takeViolations } from '../conformance'
-import { RUNS, drain, modelSpec, seedFor, wire, type WireTrack } from './shared'
+import { PROVIDER_KEYS, RUNS, build, canon, drain, hostileBag, modelSpec, safePart, seedFor, wire, type HostileBag, type WireTrack } from './shared'
 
 // Adversarial model test of the AI SDK adapter: random sequences run the real useChat over a
 // transport whose chunks the test releases one by one (send, stream, stop, regenerate, errors, tool
@@ -179,7 +179,7 @@ function ChatView({ chat, describe }: { chat: Chat<UIMessage>; describe: Describ
 
 let sequences = 0
 
-async function run(grantedAtStart: boolean, userId: string | null, describe: DescribeMode, restored: boolean, ops: Op[]) {
+async function run(grantedAtStart: boolean, userId: string | null, describe: DescribeMode, restored: boolean, bag: HostileBag | undefined, ops: Op[]) {
   sequences++
   sessionStorage.clear()
   takeViolations()
@@ -220,6 +220,8 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
     return (conversations[index] = { id, chat: new Chat<UIMessage>({ id, transport, messages, onError: () => {} }), sent: [], replies: [], history: messages.length, fresh: true })
   }
   let current = open(0, restored)
+  // The provider's `properties`, hostile or not, built once: the same live object on every render.
+  const properties = bag && build(bag)
   const view = { providerKey: 0, viewKey: 0, granted: grantedAtStart, endOnUnmount: false, endOnPageHide: false }
   const app = () => (
     <StrictMode>
@@ -228,6 +230,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
         analytics={analytics}
         conversationId={current.id}
         userId={userId}
+        properties={properties}
         consent={view.granted ? true : null}
         spec={modelSpec}
         endOnUnmount={view.endOnUnmount}
@@ -414,14 +417,21 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
   vi.useRealTimers()
   if (view.endOnUnmount && closing) endNow()
 
-  check(wire(analytics), conversations, { userId, describe, errors })
+  check(wire(analytics), conversations, { userId, describe, errors, bag })
   expect(takeViolations(), 'calls that break the spec schema').toEqual([])
 }
 
 /** The reference model's rules, checked per conversation on the wire. */
-function check(tracks: WireTrack[], conversations: Conversation[], { userId, describe, errors }: { userId: string | null; describe: DescribeMode; errors: CopilotAnalyticsError[] }) {
+function check(
+  tracks: WireTrack[],
+  conversations: Conversation[],
+  { userId, describe, errors, bag }: { userId: string | null; describe: DescribeMode; errors: CopilotAnalyticsError[]; bag?: HostileBag },
+) {
   const all = new Set<string>()
+  const provider = safePart(bag)
   for (const track of tracks) {
+    // The provider's properties on every call: what can be read and sent, the rest left out.
+    expect(track.custom, track.event).toBe(canon(provider.safe))
     // Every event once: a message, a tool call, a file, a conversation's start and end.
     const key = [track.event, track.props.conversationId, track.props.messageId, track.props.tool_call_id].join('|')
     if (track.event !== 'Media Generated') expect(all.has(key), 'sent twice: ' + key).toBe(false)
@@ -487,7 +497,10 @@ function check(tracks: WireTrack[], conversations: Conversation[], { userId, des
       expect(ended[0].props.message_count, where + ': message_count').toBe(c.history + c.ended.sent + c.ended.replies.length)
     }
   }
-  const codes = errors.map((e) => e.code)
+  // Bad values reported (a hostile provider property once there was something to send), nothing else.
+  const hostile = ['invalid_property', 'event_too_large', 'redact_error']
+  if (provider.bad && tracks.length) expect(errors.filter((e) => hostile.includes(e.code)).length, 'a hostile property was sent without a report').toBeGreaterThan(0)
+  const codes = errors.map((e) => e.code).filter((code) => !(provider.bad && hostile.includes(code)))
   const bad = describe !== 'none' && describe !== 'good' && actionsSent > 0
   expect(codes.filter((code) => code !== 'invalid_chat'), 'errors').toEqual([])
   if (bad) expect(codes, 'describeAction returned no string').toContain('invalid_chat')
@@ -503,6 +516,7 @@ test(`adversarial model, AI SDK adapter: ${RUNS} random sequences on the real us
       fc.constantFrom(null, 'u1@mail.test'),
       fc.constantFrom<DescribeMode>('none', 'none', 'good', 'empty', 'number', 'throws'),
       fc.boolean(),
+      fc.option(hostileBag(PROVIDER_KEYS), { nil: undefined, freq: 2 }),
       fc.array(op, { minLength: 1, maxLength: 16 }),
       run,
     ),
