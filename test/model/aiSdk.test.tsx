@@ -1,5 +1,5 @@
 import { StrictMode } from 'react'
-import { act, render } from '@testing-library/react'
+import { act, cleanup, render } from '@testing-library/react'
 import fc from 'fast-check'
 import { expect, test, vi } from 'vitest'
 import { Chat, useChat } from '@ai-sdk/react'
@@ -181,6 +181,7 @@ let sequences = 0
 
 async function run(grantedAtStart: boolean, userId: string | null, describe: DescribeMode, restored: boolean, bag: HostileBag | undefined, ops: Op[]) {
   sequences++
+  cleanup() // what a failed run (fast-check shrinking) left mounted
   sessionStorage.clear()
   takeViolations()
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })

@@ -1,5 +1,5 @@
 import { Fragment, StrictMode } from 'react'
-import { act, render } from '@testing-library/react'
+import { act, cleanup, render } from '@testing-library/react'
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import {
@@ -323,6 +323,7 @@ let sequences = 0
 
 async function run(initialConsent: ConsentKind, redact: boolean, initialUser: User, sideConsent: boolean | null | 'none', ops: Op[]) {
   sequences++
+  cleanup() // what a failed run (fast-check shrinking) left mounted
   sessionStorage.clear()
   takeViolations()
   const newStore = () => createKeyStore({ storage: sessionStorage, storageKey: 'model-test' })
