@@ -4,10 +4,10 @@ import fc from 'fast-check'
 import { expect, test, vi } from 'vitest'
 import { Chat, useChat } from '@ai-sdk/react'
 import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai'
-import { CopilotAnalyticsProvider, useConversation, type CopilotAnalyticsError } from '../../src'
-import { useChatTracking, type ChatToolPart } from '../../src/ai-sdk'
-import { createKeyStore } from '../../src/core'
-import { createMemoryAnalytics } from '../../src/testing'
+import { CopilotAnalyticsProvider, useConversation, type CopilotAnalyticsError } from '../../src/entries'
+import { useChatTracking, type ChatToolPart } from '../../src/entries/ai-sdk'
+import { createKeyStore } from '../../src/entries/core'
+import { createMemoryAnalytics } from '../../src/entries/testing'
 import { takeViolations } from '../conformance'
 import { PROVIDER_KEYS, RUNS, build, canon, drain, hostileBag, modelSpec, safePart, seedFor, wire, type HostileBag, type WireTrack } from './shared'
 
@@ -324,7 +324,8 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
         break
       case 'toolOutput':
       case 'approve': {
-        const part = current.chat.messages.at(-1)?.parts.find((p) => p.type.startsWith('tool-') && (p as ChatToolPart).state === (step.type === 'approve' ? 'approval-requested' : 'input-available')) as ChatToolPart | undefined
+        // The app answers its own tool (`locate`) or the user an approval; the server's tools are the server's.
+        const part = current.chat.messages.at(-1)?.parts.find((p) => (step.type === 'approve' ? p.type.startsWith('tool-') && (p as ChatToolPart).state === 'approval-requested' : p.type === 'tool-locate' && (p as ChatToolPart).state === 'input-available')) as ChatToolPart | undefined
         if (!part || busy()) break
         const reply = current.replies.find((r) => r.tools.has(part.toolCallId))
         if (step.type === 'toolOutput') {

@@ -3,8 +3,8 @@
 // must put on the wire, and the checks of the wire that do not depend on the API under test.
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import { segmentCopilot, type CopilotSpec } from '../../src'
-import type { MemoryAnalytics } from '../../src/testing'
+import { segmentCopilot, type CopilotSpec } from '../../src/entries'
+import type { MemoryAnalytics } from '../../src/entries/testing'
 
 /** `npm test` runs MODEL_RUNS (default 1000) sequences per file; `npm run test:soak` many more. */
 export const RUNS = Number(process.env.MODEL_RUNS ?? 1000)
@@ -223,7 +223,7 @@ export interface WireTrack {
  * The track calls as recorded, each with the identity the client held when it came, after checking
  * the Identify rule: never twice in a row for the same identity.
  */
-export function wire(analytics: MemoryAnalytics): WireTrack[] {
+export function wire(analytics: Pick<MemoryAnalytics, 'calls'>): WireTrack[] {
   const out: WireTrack[] = []
   let identity: string | undefined
   let previous: string | undefined
