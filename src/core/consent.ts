@@ -68,6 +68,7 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     queue = [...others()].flatMap((give) => give()).concat(queue)
     others().clear()
     if (decision !== null) decide(decision)
+    else evaluate?.() // calls taken over wait on this gate's consent: ask it now, not at the next call
   }
 
   const denied = (error: unknown) => {
