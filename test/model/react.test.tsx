@@ -469,12 +469,15 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         }
         break
       }
-      case 'user':
+      case 'user': {
+        // The provider identifies when the userId changes (its effect); the same one again is no change.
+        const changed = step.value !== view.userId
         view.userId = step.value
         update()
         model.user = step.value
-        model.syncIdentity()
+        if (changed) model.syncIdentity()
         break
+      }
       case 'providerProperties':
         view.properties = step.bag && live(step.bag)
         model.providerBag = step.bag
