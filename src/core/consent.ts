@@ -66,6 +66,7 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     queue = [...others()].flatMap((give) => give()).concat(queue)
     others().clear()
     decide(decision)
+    evaluate?.() // calls taken over wait on this gate's consent when undecided: ask it now, not at the next call
   }
 
   const denied = (error: unknown) => {

@@ -94,7 +94,7 @@ export function validateJson(schema: JsonSchema | boolean, value: unknown, path 
     for (const key of schema.required ?? []) if (object[key] === undefined) errors.push(`${prefix}${key}: required, missing`)
     for (const key of Object.keys(object)) {
       if (object[key] === undefined) continue
-      const propertySchema = schema.properties?.[key] ?? schema.additionalProperties
+      const propertySchema = (schema.properties && {}.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined) ?? schema.additionalProperties
       if (propertySchema !== undefined) errors.push(...validateJson(propertySchema, object[key], prefix + key))
     }
   }
