@@ -36,5 +36,9 @@ test('production bundles carry no development-only error guidance', async () => 
   const code = new TextDecoder().decode(result.outputFiles[0].contents)
   expect(code).not.toContain('so that it is sent exactly once')
   expect(code).not.toContain('Nothing was sent for it')
+  // The subjects (which event, which property) are development-only too: each call site checks NODE_ENV.
+  expect(code).not.toContain('whose properties could not be read')
+  expect(code).not.toContain('The analytics client, on')
+  expect(code).not.toContain('A rating from 0 to')
   expect(code).toContain('missing_message_id') // the codes themselves stay
 })

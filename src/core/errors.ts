@@ -27,7 +27,7 @@ export type CopilotAnalyticsErrorCode =
  * }}>
  */
 export class CopilotAnalyticsError extends Error {
-  /** A stable, documented code; see the README's "Error codes". */
+  /** A stable, documented code; see docs/error-codes.md. */
   readonly code: CopilotAnalyticsErrorCode
   /** The underlying error, for `client_error` and `spec_error`. */
   declare readonly cause?: unknown

@@ -8,11 +8,11 @@ import { actionCompleteKey, actionKey, componentKey, feedbackKey, mediaKey } fro
 /** Feedback Submitted; true when the rating was valid (sent now, or already sent with that value). */
 export function trackFeedback(tracker: TrackerBase, { conversationId, rating, messageId, scale, properties }: FeedbackInput): boolean {
   if (!Number.isFinite(rating) || (scale !== undefined && (rating < 0 || rating > scale))) {
-    tracker.report('invalid_rating', scale === undefined ? 'A rating' : `A rating from 0 to ${scale}`, rating)
+    tracker.report('invalid_rating', process.env.NODE_ENV !== 'production' ? scale === undefined ? 'A rating' : `A rating from 0 to ${scale}` : '', rating)
     return false
   }
   if (messageId !== undefined && !isNonEmptyString(messageId)) {
-    tracker.report('missing_message_id', "Feedback's message", messageId)
+    tracker.report('missing_message_id', process.env.NODE_ENV !== 'production' ? "Feedback's message" : '', messageId)
     return false
   }
   if (tracker.claim(feedbackKey(conversationId, messageId), rating)) {
@@ -31,7 +31,7 @@ export function lastFeedback(tracker: TrackerBase, conversationId: string, messa
 const validIds = (tracker: TrackerBase, ids: { messageId?: unknown; id?: unknown }, what: string) => {
   for (const key of ['messageId', 'id'] as const) {
     if (ids[key] !== undefined && !isNonEmptyString(ids[key])) {
-      tracker.report(key == 'id' ? 'invalid_id' : 'missing_message_id', `${what}'s ${key}`, ids[key])
+      tracker.report(key == 'id' ? 'invalid_id' : 'missing_message_id', process.env.NODE_ENV !== 'production' ? `${what}'s ${key}` : '', ids[key])
       return false
     }
   }
@@ -40,7 +40,7 @@ const validIds = (tracker: TrackerBase, ids: { messageId?: unknown; id?: unknown
 
 const validType = (tracker: TrackerBase, type: unknown, what: string) => {
   if (isNonEmptyString(type)) return true
-  tracker.report('missing_type', what, type)
+  tracker.report('missing_type', process.env.NODE_ENV !== 'production' ? what : '', type)
   return false
 }
 
@@ -49,7 +49,7 @@ export function startAction(tracker: TrackerBase, input: ActionInput): ActionHan
   const noop: ActionHandle = { complete() {} }
   if (!validType(tracker, input.type, 'An action') || !validIds(tracker, input, 'An action')) return noop
   if (!isNonEmptyString(input.action)) {
-    tracker.report('missing_action', `Action "${input.type}"`, input.action)
+    tracker.report('missing_action', process.env.NODE_ENV !== 'production' ? `Action "${input.type}"` : '', input.action)
     return noop
   }
   const event = (type: 'action_started' | 'action_completed', reason?: string): EventInput => ({
@@ -113,7 +113,7 @@ export function trackCustom(
 ): void {
   const messageId = options?.messageId
   if (!isNonEmptyString(event)) {
-    tracker.report('missing_event_name', conversion ? 'trackConversion()' : 'track()', event)
+    tracker.report('missing_event_name', process.env.NODE_ENV !== 'production' ? conversion ? 'trackConversion()' : 'track()' : '', event)
     return
   }
   if (!validIds(tracker, { messageId }, `Event "${event}"`)) return
@@ -127,3 +127,4 @@ export function trackCustom(
 export function trackConversion(tracker: TrackerBase, conversationId: string, name: string, properties?: Properties, options?: { messageId?: string }): void {
   trackCustom(tracker, conversationId, name, properties, options, true)
 }
+declare const process: { env: { NODE_ENV?: string } }

@@ -1,7 +1,8 @@
 import type { CopilotAnalyticsErrorCode } from './errors'
 
-// What to change, for each error code. Development builds carry this guidance; production
-// bundles keep only the code, the subject and the offending value (the README lists the fixes).
+// What to change, for each error code. Development builds carry this guidance and the subject (what
+// was wrong: the event, the property); production bundles keep only the code and the offending value
+// (docs/error-codes.md lists the fixes).
 /** The codes whose event (or call) is not sent at all. */
 const NOTHING_SENT = ['missing_message_id', 'missing_role', 'invalid_rating', 'missing_type', 'missing_action', 'missing_event_name']
 const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
@@ -42,7 +43,8 @@ export function explain(code: CopilotAnalyticsErrorCode, subject: string, got: u
   if (process.env.NODE_ENV !== 'production') {
     return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
   }
-  return `${subject} (${code}); got ${value}.`
+  // Production builds pass no subject (the call sites drop it): the code and the value remain.
+  return `${subject} (${code}); got ${value}.`.trim()
 }
 
 declare const process: { env: { NODE_ENV?: string } }

@@ -90,7 +90,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const ancestors: unknown[] = []
   const flags: Properties = {}
   let field = ''
-  const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, `Event "${name}", property "${field}",`, got)
+  const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', got)
 
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
   // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
@@ -138,6 +138,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     delete out[largest]
     dropped.push(largest)
   }
-  if (dropped.length) report('event_too_large', `Event "${name}"`, dropped.join(', '))
+  if (dropped.length) report('event_too_large', process.env.NODE_ENV !== 'production' ? `Event "${name}"` : '', dropped.join(', '))
   return out
 }
+declare const process: { env: { NODE_ENV?: string } }

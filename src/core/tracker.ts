@@ -238,9 +238,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     try {
       properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)
     } catch (error) {
-      return report('invalid_property', `Event "${name}", whose properties could not be read, was not sent:`, error)
+      return report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", whose properties could not be read, was not sent:` : '', error)
     }
-    const failed = (error: unknown) => report('client_error', `The analytics client, on "${name}",`, error)
+    const failed = (error: unknown) => report('client_error', process.env.NODE_ENV !== 'production' ? `The analytics client, on "${name}",` : '', error)
     gate.hold(() => {
       try {
         const client = options.analytics
@@ -256,12 +256,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     })
   }
 
-
   // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
   // property it guards (reported; property "" when the whole cannot be read), never the event,
   // whose exactly-once key is already claimed.
   const read = (properties: unknown, name: string) =>
-    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', `Event "${name}", property "${key}",`, error))
+    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error))
 
   const emit = (input: EventInput) => {
     const name = (input as { event?: string }).event ?? input.type
@@ -274,7 +273,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       try {
         for (const call of spec.map(event, context)) dispatch(call, context.properties)
       } catch (error) {
-        report('spec_error', `The spec "${spec.name}", on "${event.type}",`, error)
+        report('spec_error', process.env.NODE_ENV !== 'production' ? `The spec "${spec.name}", on "${event.type}",` : '', error)
       }
     }
   }
@@ -349,11 +348,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         return false
       }
       if (!isNonEmptyString(role)) {
-        report('missing_role', `Message ${show(id)}`, role)
+        report('missing_role', process.env.NODE_ENV !== 'production' ? `Message ${show(id)}` : '', role)
         return false
       }
       if (!isNonEmptyString(id)) {
-        report('missing_message_id', `A ${show(role)} message`, id)
+        report('missing_message_id', process.env.NODE_ENV !== 'production' ? `A ${show(role)} message` : '', id)
         return false
       }
       if (!claim(messageKey(conversationId, id), 1, history)) return false
@@ -363,7 +362,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         return false
       }
       if (body != null && typeof body != 'string') {
-        report('invalid_property', `Message ${show(id)}, its body,`, body)
+        report('invalid_property', process.env.NODE_ENV !== 'production' ? `Message ${show(id)}, its body,` : '', body)
         body = undefined
       }
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })

@@ -88,7 +88,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   useIsomorphicLayoutEffect(tracker.mount, [tracker])
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
   useEffect(() => {
-    if (!valid && given != null) tracker.report('invalid_id', 'The conversationId prop', given)
+    if (!valid && given != null) tracker.report('invalid_id', process.env.NODE_ENV !== 'production' ? 'The conversationId prop' : '', given)
   }, [tracker, given])
 
   const { endOnUnmount, endOnPageHide } = props
@@ -121,3 +121,4 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   const value = useMemo(() => ({ tracker, conversationId }), [tracker, conversationId])
   return createElement(CopilotAnalyticsContext.Provider, { value }, props.children)
 }
+declare const process: { env: { NODE_ENV?: string } }
