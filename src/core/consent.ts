@@ -31,17 +31,19 @@ export interface ConsentGate {
    */
   settle(then: Waiting): void
   /**
-   * For a provider's layout effect. What waits when it unmounts is taken over by the next new gate on
-   * the same key store (the provider remounted with a new `key`), in front of its own, so it is neither
-   * lost nor sent twice; until then it still follows its own decision. Returns the unmount.
+   * For a provider's layout effect. What waits when it unmounts is taken over by its remount (a new
+   * `key`): the next new gate on the same key store whose owner shows the same conversation, in front
+   * of its own calls, so it is neither lost nor sent twice. Never by another provider, whatever its
+   * consent: until taken over it follows its own decision. Returns the unmount.
    */
   mount(): () => void
 }
 
-// The gates whose provider unmounted, by key store: each one's `take` hands over what waits.
-const unmounted = new WeakMap<object, Set<() => Waiting[]>>()
+// The gates whose provider unmounted, by key store: each one's `give` hands what waits to its remount.
+const unmounted = new WeakMap<object, Set<(to: unknown) => Waiting[]>>()
 
-export function createConsentGate(report: Report, store: () => object): ConsentGate {
+/** `owner` is the tracker's options: its `conversationId` (set by a provider) is what a remount has in common. */
+export function createConsentGate(report: Report, store: () => object, owner: { conversationId?: string }): ConsentGate {
   let decision: boolean | null = true
   let source: unknown = true
   let queue: Waiting[] = []
@@ -53,6 +55,8 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     calls = 0
     return queue.splice(0)
   }
+  // Calls belong to a conversation: only a gate of the same one takes them, once.
+  const give = (to: unknown) => (to === owner.conversationId && others().delete(give) ? take() : [])
 
   const decide = (value: unknown) => {
     decision = value === null ? null : value === true
@@ -60,11 +64,11 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     if (decision !== null) for (const entry of decision ? take() : take().reverse()) entry(decision)
   }
 
-  // A new gate (a remount) takes over, in front of its own, what unmounted gates left waiting.
+  // A new gate (a remount) takes over, in front of its own, what its unmounted gates left waiting.
   const adopt = () => {
-    if (!others().size) return
-    queue = [...others()].flatMap((give) => give()).concat(queue)
-    others().clear()
+    const handed = [...others()].flatMap((other) => other(owner.conversationId))
+    if (!handed.length) return
+    queue = handed.concat(queue)
     decide(decision)
     evaluate?.() // calls taken over wait on this gate's consent when undecided: ask it now, not at the next call
   }
@@ -121,8 +125,8 @@ export function createConsentGate(report: Report, store: () => object): ConsentG
     mount() {
       if (fresh) adopt()
       fresh = false
-      others().delete(take) // mounted again (StrictMode): its calls were never handed over
-      return () => others().add(take)
+      others().delete(give) // mounted again (StrictMode): its calls were never handed over
+      return () => others().add(give)
     },
   }
 }

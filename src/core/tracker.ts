@@ -41,6 +41,11 @@ export interface TrackerOptions {
    * once granted, discarded if denied (with the keys they claimed). Default granted.
    */
   consent?: Consent
+  /**
+   * The conversation a provider shows (the React provider sets it): what waits for consent when the
+   * provider unmounts goes only to a remount showing the same conversation (see `mount`).
+   */
+  conversationId?: string
 }
 
 /** A conversation's state as the tracker keeps it. */
@@ -158,7 +163,7 @@ export interface TrackerBase {
   /** Sends a CopilotAnalyticsError to onError: `subject` is what was wrong, `got` the value that came. */
   report(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): void
   now(): number
-  /** For a provider's layout effect: hands calls still waiting for consent at unmount to its remount. Returns the unmount. */
+  /** For a provider's layout effect: hands calls still waiting for consent at unmount to its remount (the same `conversationId`). Returns the unmount. */
   mount(): () => void
 }
 
@@ -206,7 +211,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     return () => listeners.delete(listener)
   }
   const notify = (ending?: string) => listeners.forEach((listener) => listener(ending))
-  const gate = createConsentGate(report, store)
+  const gate = createConsentGate(report, store, options)
   const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
 
   // State changes only for a call that is sent or held: one held is undone if consent is then denied

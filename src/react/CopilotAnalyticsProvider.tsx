@@ -81,10 +81,11 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // useEffect): configured in an effect, those events would carry the previous render's
   // `properties`, `consent` or `spec`. Events read the props when sent, so unmemoised objects
   // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
-  tracker.configure({ ...props, analytics: props.analytics ?? own.sink })
+  tracker.configure({ ...props, conversationId, analytics: props.analytics ?? own.sink })
 
-  // Calls waiting for consent when the provider unmounts go to its remount (a new `key`): a layout
-  // effect, so that they are handed over before the remount's messages (layout effects too) are tracked.
+  // Calls waiting for consent when the provider unmounts go to its remount (a new `key`, the same
+  // conversationId, which is what the two have in common): a layout effect, so that they are handed
+  // over before the remount's messages (layout effects too) are tracked.
   useIsomorphicLayoutEffect(tracker.mount, [tracker])
   useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
   useEffect(() => {

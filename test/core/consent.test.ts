@@ -76,6 +76,24 @@ describe('core consent', () => {
     expect(denied.label()).toEqual([])
   })
 
+  test("unmounted while undecided, a provider's calls go only to its remount (the same conversationId), never to another tracker", () => {
+    const keyStore = createKeyStore()
+    const held = make({ keyStore, consent: null, conversationId: 'a' })
+    const unmount = held.tracker.mount()
+    held.tracker.message({ ...say('a1'), conversationId: 'a' })
+    unmount()
+    // Another provider, granted, mounting next on the same key store; then a tracker with no provider.
+    const other = make({ keyStore, consent: true, conversationId: 'b' })
+    other.tracker.mount()
+    other.tracker.message({ ...say('b1'), conversationId: 'b' })
+    make({ keyStore, consent: true }).tracker.message({ ...say('c1'), conversationId: 'c' })
+    expect(held.label()).toEqual([])
+    expect(other.label()).toEqual(['Identify u1', 'Conversation Started', 'Message Sent b1'])
+    // Its remount, granted, sends them (through the client they were made for), in front of its own.
+    make({ keyStore, consent: true, conversationId: 'a' }).tracker.mount()
+    expect(held.label()).toEqual(['Identify u1', 'Conversation Started', 'Message Sent a1'])
+  })
+
   test('nothing personal reaches storage before consent; the identity is kept once it was sent', async () => {
     const items = new Map<string, string>()
     const storage: StorageLike = { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) }

@@ -223,6 +223,41 @@ describe('consent: the stream after a decision is whole', () => {
       rerender(<Page a={true} b={true} bKey={1} client={client} />)
       expect(client.calls.slice(3).map((c) => (c.type === 'track' ? c.properties.messageId ?? c.event : 'Identify'))).toEqual(['Conversation Started', 'b1', 'b2'])
     })
+
+    // Both on the page's one key store: the undecided one leaves the page, then the granted one remounts (a new key).
+    function undecidedLeavesGrantedRemounts(consent: Consent) {
+      const held = createMemoryAnalytics()
+      const granted = createMemoryAnalytics()
+      const page = (undecidedShown: boolean, grantedKey: number) => (
+        <StrictMode>
+          {undecidedShown && (
+            <CopilotAnalyticsProvider analytics={held} conversationId="held" userId="u1" consent={consent}>
+              <TrackedMessage id="h1" role="user" body="Held" />
+            </CopilotAnalyticsProvider>
+          )}
+          <CopilotAnalyticsProvider key={grantedKey} analytics={granted} conversationId="granted" userId="u2" consent={true}>
+            <TrackedMessage id="g1" role="user" body="Granted" />
+          </CopilotAnalyticsProvider>
+        </StrictMode>
+      )
+      const { rerender } = render(page(true, 0))
+      rerender(page(false, 1))
+      expect(conversationOf(granted)).toEqual(['Identify', 'granted Conversation Started', 'granted Message Sent'])
+      return { held, granted }
+    }
+
+    test("an undecided provider that unmounts for good: another provider's remount, granted, sends none of its calls", () => {
+      expect(undecidedLeavesGrantedRemounts(null).held.calls).toEqual([])
+    })
+
+    test('an undecided provider that unmounts for good keeps its calls until its own decision arrives', async () => {
+      let decide = (_: boolean) => {}
+      const { held, granted } = undecidedLeavesGrantedRemounts(() => new Promise<boolean>((resolve) => (decide = resolve)))
+      expect(held.calls).toEqual([])
+      await act(async () => decide(true))
+      expect(conversationOf(held)).toEqual(['Identify', 'held Conversation Started', 'held Message Sent'])
+      expect(conversationOf(granted)).toHaveLength(3)
+    })
   })
 
   test.each([false, null])('%s: nothing personal (userId, anonymousId, bodies) is written to sessionStorage', async (consent) => {
