@@ -74,7 +74,7 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
   }
 
   const denied = (error: unknown) => {
-    report('consent_error', 'The consent prop', error)
+    report('consent_error', process.env.NODE_ENV !== 'production' ? 'The consent prop' : '', error)
     decide(false)
   }
 
@@ -83,7 +83,7 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
     evaluate?.()
     if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision !== false
     // Reported once: only the first call refused finds the count at the limit.
-    if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', 'The consent queue', CONSENT_QUEUE_LIMIT)
+    if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', process.env.NODE_ENV !== 'production' ? 'The consent queue' : '', CONSENT_QUEUE_LIMIT)
     return false
   }
 
@@ -130,3 +130,5 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
     },
   }
 }
+
+declare const process: { env: { NODE_ENV?: string } }
