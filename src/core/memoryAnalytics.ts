@@ -43,6 +43,9 @@ export function createMemoryAnalytics(): MemoryAnalytics {
       calls.length = 0
       record(null)
     },
-    subscribe: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
   }
 }

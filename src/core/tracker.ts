@@ -188,9 +188,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
-  // id changes while it streams still counts: `s` when its latest Message Sent went out, `p` once a
-  // reply was seen in progress after it, `f` when that reply first showed content. Bounded.
-  const timing = new Map<string, { s: number; p?: 1; f?: number }>()
+  // id changes while it streams still counts: when its latest Message Sent went out, whether a reply
+  // was seen in progress after it, and when that reply first showed content. Bounded.
+  const timing = new Map<string, { sentAt: number; inProgress?: boolean; firstContentAt?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     let cause: Error | undefined
@@ -347,8 +347,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
-          wait.p = 1
-          if (body) wait.f ??= now()
+          wait.inProgress = true
+          if (body) wait.firstContentAt ??= now()
         }
         return false
       }
@@ -374,15 +374,15 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
       const timestamp = now()
-      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.s))
+      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sentAt))
       timing.delete(conversationId)
-      if (sent && timing.set(conversationId, { s: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
+      if (sent && timing.set(conversationId, { sentAt: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
         type: sent ? 'message_sent' : 'message_received',
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.p ? { time_to_first_token_ms: ms(wait.f), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
+        properties: wait?.inProgress ? { time_to_first_token_ms: ms(wait.firstContentAt), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),
