@@ -190,7 +190,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
   // id changes while it streams still counts: when its latest Message Sent went out, whether a reply
   // was seen in progress after it, and when that reply first showed content. Bounded.
-  const timing = new Map<string, { sentAt: number; inProgress?: boolean; firstContentAt?: number }>()
+  const timing = new Map<string, { sentAt: number; streamed?: boolean; firstToken?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     let cause: Error | undefined
@@ -347,8 +347,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
-          wait.inProgress = true
-          if (body) wait.firstContentAt ??= now()
+          wait.streamed = true
+          if (body) wait.firstToken ??= now()
         }
         return false
       }
@@ -382,7 +382,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.inProgress ? { time_to_first_token_ms: ms(wait.firstContentAt), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
+        properties: wait?.streamed ? { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),
