@@ -16,7 +16,8 @@ import type { TrackerBase } from './tracker'
  * - **settling**: the request ended mid-text (a stop) or right after tool calls: the framework may
  *   still continue the same message, so it is held for a short delay ({@link settle}).
  * - **superseded**: an earlier copy of the next message (its id replaced mid-reply): only the later
- *   copy is reported.
+ *   copy is reported. The earlier copy is done with: not history, and not a reply of its own once
+ *   the later copy is gone.
  * - **reported**: sent once, as `complete`, `aborted` (unfinished parts) or `error`.
  *
  * A held reply that disappears (regenerate, an edit) is reported with what it had; opening another
@@ -185,6 +186,13 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     if (!message || (added ?? handled).has(message.id)) return
     const { role } = message
     if (role !== 'user' && role !== 'assistant') return
+    // An earlier copy of the next message (its id replaced mid-reply, the SDK keeping the old copy):
+    // only the later copy is a reply. Done with for good, so that it is neither history (counted
+    // twice) nor taken for a reply of its own once the later copy is gone (regenerate).
+    if (role === 'assistant' && supersedes(messages[i + 1], message)) {
+      mark(message.id)
+      return
+    }
     // Before the first request, new messages are history; a request already in flight when
     // tracking begins makes only the last message live.
     const isLive = live || (busy && (!first || i === last)) || (!first && status === 'error')
@@ -198,7 +206,6 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
       effects.push({ type: 'send', conversationId, message })
       return
     }
-    if (supersedes(messages[i + 1], message)) return
     if (i < last) {
       mark(message.id)
       return report(effects, conversationId, message, statusOf(message), isLive)

@@ -104,6 +104,19 @@ describe('advance: one snapshot after another', () => {
       'streaming',
       ['progress srv content'],
     ],
+    [
+      'superseded: the old copy stays done with when the later copy is removed (regenerate), not a reply of its own',
+      [
+        ...base,
+        snap('busy', [u1, streaming, reply('srv', text('Hel', true))]),
+        snap('idle', [u1, streaming, reply('srv', text('Hello'))]),
+        snap('busy', [u1, streaming]),
+        snap('busy', [u1, streaming, reply('a2', text('Other', true))]),
+      ],
+      'streaming',
+      ['progress a2 content'],
+    ],
+    ['history: an old copy left before its later copy is not counted', [snap('idle', [u1, streaming, reply('srv', text('Hello'))])], undefined, ['history c1/u1', 'history c1/srv']],
     ['chat switch: the streaming reply is reported into its own conversation', [...base, snap('busy', [u1, streaming]), snap('idle', [user('b1'), reply('b2', text('Old'))], 'c2')], undefined, ['reply c1/a1 aborted', 'history c2/b1', 'history c2/b2']],
     ['chat switch: a held reply too', [...base, snap('idle', [u1, waiting]), snap('idle', [], 'c2')], undefined, ['reply c1/a1 aborted']],
   ])('%s', (_name, snapshots, phase, effects) => {
