@@ -273,6 +273,17 @@ export interface ReplyLifecycle {
   flush(): void
   /** The chat view went away: flushes, then lets go of the tracker (a reply left streaming is another view's). */
   close(): void
+  /**
+   * Lets go of the tracker without reporting anything, and returns the state, for a runner that takes
+   * this one's place ({@link ReplyLifecycle.resume}); this one then holds nothing.
+   */
+  detach(): ReplyLifecycleState
+  /**
+   * Continues from a state another runner detached (the chat view remounted over the same chat): its
+   * held or streaming reply is this runner's to report, and its messages are not history here. A
+   * reply this runner held of another chat is reported first, as when another chat is opened.
+   */
+  resume(state: ReplyLifecycleState): void
 }
 
 /**
@@ -335,15 +346,28 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
     }
   }
 
+  const detach = () => {
+    const left = state
+    release?.()
+    clearTimeout(timer)
+    state = initialReplyState
+    release = holding = undefined
+    return left
+  }
+
   return {
     update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory })),
     flush: flushNow,
     close() {
       flushNow()
-      release?.()
-      clearTimeout(timer)
-      state = initialReplyState
-      release = holding = undefined
+      detach()
+    },
+    detach,
+    resume(next) {
+      if (state.chat !== next.chat) run(flush(state, { streaming: true }))
+      detach()
+      // The settle delay starts again: the runner that began it is gone.
+      run({ state: next, effects: next.held?.phase === 'settling' ? [{ type: 'settle' }] : [] })
     },
   }
 }

@@ -220,3 +220,40 @@ test('createReplyLifecycle close() when nothing else shows the chat (gone): the 
   lifecycle.close()
   expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
 })
+
+test('createReplyLifecycle detach() and resume(): a runner that takes a remounted view\'s place continues its held reply, reported once', () => {
+  const analytics = createMemoryAnalytics()
+  const keyStore = createKeyStore({ storage: null })
+  const tracker = createTrackerBase({ analytics, keyStore }, segmentCopilot)
+  const leaving = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('idle', [u1, waiting])]) leaving.update(snapshot)
+  // The remounted provider's tracker, over the same key store.
+  const next = createTrackerBase({ analytics, keyStore }, segmentCopilot)
+  const taking = createReplyLifecycle(next)
+  taking.resume(leaving.detach())
+  leaving.close()
+  // Not history to it: the same snapshot sends nothing, and end() sends the held reply first.
+  taking.update(snap('idle', [u1, waiting]))
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+  next.end('c1')
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
+  expect(analytics.calls.at(-1)).toMatchObject({ properties: { message_count: 2 } })
+  taking.close()
+  expect(analytics.events()).toHaveLength(4)
+})
+
+test('createReplyLifecycle resume() over a runner of another chat: its reply is reported first, into its own conversation', () => {
+  const analytics = createMemoryAnalytics()
+  const tracker = createTrackerBase({ analytics, keyStore: createKeyStore({ storage: null }) }, segmentCopilot)
+  const other = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('idle', [u1, waiting])].map((s) => ({ ...s, chat: 'c2', conversationId: 'c2' }))) other.update(snapshot)
+  const leaving = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('busy', [u1, streaming])]) leaving.update(snapshot)
+  other.resume(leaving.detach())
+  expect(analytics.calls.filter((call) => call.type === 'track' && call.event === 'Message Received')).toEqual([
+    expect.objectContaining({ properties: expect.objectContaining({ conversationId: 'c2', reply_status: 'aborted' }) }),
+  ])
+  other.update(snap('idle', [u1, done]))
+  expect(analytics.events().at(-1)).toBe('Message Received')
+  expect(analytics.calls.at(-1)).toMatchObject({ properties: { conversationId: 'c1', reply_status: 'complete' } })
+})
