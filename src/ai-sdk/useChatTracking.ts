@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `ai` is an optional peer and never loaded by this module at runtime.
 import type { ChatStatus, DynamicToolUIPart, ToolUIPart, UIMessage } from 'ai'
-import { createReplyLifecycle } from '../core/replyLifecycle'
+import { createReplyLifecycle, type ReplyLifecycle } from '../core/replyLifecycle'
 import { isNonEmptyString } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
@@ -18,6 +18,9 @@ export interface TrackableChat {
 // How many mounted hooks track each chat (conversation and chat id): a view that unmounts while
 // another shows the same chat (a remount over a shared Chat instance) leaves its reply to that one.
 const mountedChats = new Map<string, number>()
+// The lifecycle of a view of each chat that just unmounted, until the next microtask: a view of the
+// same chat that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
+const leaving = new Map<string, ReplyLifecycle>()
 
 /** A tool call part, static (`tool-${name}`) or `dynamic-tool`. */
 export type ChatToolPart = ToolUIPart | DynamicToolUIPart
@@ -67,6 +70,10 @@ export interface ChatTrackingOptions {
  * shows the same chat), a held reply, and a streaming one with the text so far
  * (`reply_status: 'aborted'`), is reported then, before an `endOnUnmount` Conversation Ended.
  *
+ * **Remounts.** A view of the same chat that mounts as this one unmounts (a `key` change, a
+ * remounted provider or route over the same `Chat`) continues its reply, held or streaming: that
+ * reply is not history to it, and is reported once, when it finishes.
+ *
  * @example
  * import { useChat } from '@ai-sdk/react'
  * import { useChatTracking } from 'react-copilot-analytics/ai-sdk'
@@ -108,6 +115,26 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     })),
   )
 
+  // A layout effect: it runs in the commit that mounts a view, before the microtask that checks,
+  // and before the first update below. A view of this chat that unmounted in that commit (or just
+  // before) hands over its lifecycle: its held or streaming reply was live in this page, not history.
+  useIsomorphicLayoutEffect(() => {
+    // Another chat opened in this view: the update below reports the previous chat's reply itself.
+    if (leaving.get(lastChat.current) === lifecycle) leaving.delete(lastChat.current)
+    lastChat.current = chatKey
+    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
+    const previous = leaving.get(chatKey)
+    leaving.delete(chatKey)
+    if (previous && previous !== lifecycle) lifecycle.resume(previous.detach())
+    return () => {
+      const count = mountedChats.get(chatKey)! - 1
+      if (count) mountedChats.set(chatKey, count)
+      else mountedChats.delete(chatKey)
+      leaving.set(chatKey, lifecycle)
+      queueMicrotask(() => leaving.get(chatKey) === lifecycle && leaving.delete(chatKey))
+    }
+  }, [lifecycle, chatKey])
+
   useIsomorphicLayoutEffect(() => {
     if (!Array.isArray(messages)) {
       if (!warned.current) tracker.report('invalid_chat', 'The chat passed to useChatTracking(), with no messages array,', chat)
@@ -121,17 +148,6 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
       messages: messages.map((message, i) => toReplyMessage(message, i === messages.length - 1)),
     })
   }, [lifecycle, conversationId, chatKey, messages, status])
-
-  // A layout effect: it runs in the commit that mounts a view, before the microtask that checks.
-  useIsomorphicLayoutEffect(() => {
-    lastChat.current = chatKey
-    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
-    return () => {
-      const count = mountedChats.get(chatKey)! - 1
-      if (count) mountedChats.set(chatKey, count)
-      else mountedChats.delete(chatKey)
-    }
-  }, [chatKey])
 
   useEffect(() => {
     mounted.current = true

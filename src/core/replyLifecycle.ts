@@ -16,7 +16,8 @@ import type { TrackerBase } from './tracker'
  * - **settling**: the request ended mid-text (a stop) or right after tool calls: the framework may
  *   still continue the same message, so it is held for a short delay ({@link settle}).
  * - **superseded**: an earlier copy of the next message (its id replaced mid-reply): only the later
- *   copy is reported.
+ *   copy is reported. The earlier copy is done with: not history, and not a reply of its own once
+ *   the later copy is gone.
  * - **reported**: sent once, as `complete`, `aborted` (unfinished parts) or `error`.
  *
  * A held reply that disappears (regenerate, an edit) is reported with what it had; opening another
@@ -185,6 +186,13 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     if (!message || (added ?? handled).has(message.id)) return
     const { role } = message
     if (role !== 'user' && role !== 'assistant') return
+    // An earlier copy of the next message (its id replaced mid-reply, the SDK keeping the old copy):
+    // only the later copy is a reply. Done with for good, so that it is neither history (counted
+    // twice) nor taken for a reply of its own once the later copy is gone (regenerate).
+    if (role === 'assistant' && supersedes(messages[i + 1], message)) {
+      mark(message.id)
+      return
+    }
     // Before the first request, new messages are history; a request already in flight when
     // tracking begins makes only the last message live.
     const isLive = live || (busy && (!first || i === last)) || (!first && status === 'error')
@@ -198,7 +206,6 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
       effects.push({ type: 'send', conversationId, message })
       return
     }
-    if (supersedes(messages[i + 1], message)) return
     if (i < last) {
       mark(message.id)
       return report(effects, conversationId, message, statusOf(message), isLive)
@@ -266,6 +273,17 @@ export interface ReplyLifecycle {
   flush(): void
   /** The chat view went away: flushes, then lets go of the tracker (a reply left streaming is another view's). */
   close(): void
+  /**
+   * Lets go of the tracker without reporting anything, and returns the state, for a runner that takes
+   * this one's place ({@link ReplyLifecycle.resume}); this one then holds nothing.
+   */
+  detach(): ReplyLifecycleState
+  /**
+   * Continues from a state another runner detached (the chat view remounted over the same chat): its
+   * held or streaming reply is this runner's to report, and its messages are not history here. A
+   * reply this runner held of another chat is reported first, as when another chat is opened.
+   */
+  resume(state: ReplyLifecycleState): void
 }
 
 /**
@@ -328,15 +346,28 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
     }
   }
 
+  const detach = () => {
+    const left = state
+    release?.()
+    clearTimeout(timer)
+    state = initialReplyState
+    release = holding = undefined
+    return left
+  }
+
   return {
     update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory })),
     flush: flushNow,
     close() {
       flushNow()
-      release?.()
-      clearTimeout(timer)
-      state = initialReplyState
-      release = holding = undefined
+      detach()
+    },
+    detach,
+    resume(next) {
+      if (state.chat !== next.chat) run(flush(state, { streaming: true }))
+      detach()
+      // The settle delay starts again: the runner that began it is gone.
+      run({ state: next, effects: next.held?.phase === 'settling' ? [{ type: 'settle' }] : [] })
     },
   }
 }

@@ -2,10 +2,10 @@
 // the conversation, stop/regenerate, a chat switch mid-reply, history at start and loaded later,
 // and a describeAction that returns the wrong thing. Everything renders under StrictMode.
 import { StrictMode, useEffect } from 'react'
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
-import { useChat, type UseChatHelpers } from '@ai-sdk/react'
-import type { ChatInit, UIMessage, UIMessageChunk } from 'ai'
+import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
+import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMessage, type UIMessageChunk } from 'ai'
 import { CopilotAnalyticsProvider, useConversation, type UseConversationResult } from '../../src/entries'
 import { useChatTracking, type ChatTrackingOptions } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
@@ -309,4 +309,79 @@ test('describeAction returning "" or a non-string: the default action is sent, i
     ['k2', 'completed'],
   ])
   expect(errors).toEqual(['invalid_chat', 'invalid_chat'])
+})
+
+// A remount over the same chat (model test) ----------------------------------------------------------
+
+/** A shared Chat instance, its view and provider remountable by `key`, under StrictMode. */
+function remountable(replies: Step[][], chatOptions: ChatOptions = {}) {
+  const analytics = createMemoryAnalytics()
+  const chat: Chat<UIMessage> = new Chat({ ...chatOptions, transport: mockTransport(replies) })
+  const current: { conversation?: UseConversationResult } = {}
+  function View() {
+    const helpers = useChat({ chat })
+    useChatTracking(helpers)
+    current.conversation = useConversation()
+    return <p>status: {helpers.status}</p>
+  }
+  const keys = { view: 0, provider: 0 }
+  const app = () => (
+    <StrictMode>
+      <CopilotAnalyticsProvider key={keys.provider} analytics={analytics} conversationId="c1">
+        <View key={keys.view} />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const view = render(app())
+  return {
+    chat,
+    conversation: () => current.conversation!,
+    remount: (which: 'view' | 'provider') => (keys[which]++, view.rerender(app())),
+    tracks: () => tracks(analytics.calls),
+  }
+}
+
+test('a reply waiting on an approval when the chat view remounts (a new key): the remounted view reports it, once, when the next message follows', async () => {
+  const { chat, conversation, remount, tracks } = remountable([waitsOnApproval, answer('a2', 'Sure.')])
+  await sendAndWait(() => chat, 'Pay Bob')
+  await wait(30)
+  remount('view')
+  await wait(30)
+  // Still held: the user may yet answer the approval in the remounted view.
+  expect(tracks().map(([event]) => event)).toEqual(['Conversation Started', 'Message Sent'])
+  await sendAndWait(() => chat, 'Never mind')
+  await wait(30)
+  act(() => conversation().end())
+  expect(tracks().map(([event, p]) => [event, p.messageId ?? p.message_count, p.reply_status])).toEqual([
+    ['Conversation Started', undefined, undefined],
+    ['Message Sent', expect.any(String), undefined],
+    ['Message Received', 'a1', 'aborted'],
+    ['Message Sent', expect.any(String), undefined],
+    ['Message Received', 'a2', 'complete'],
+    ['Conversation Ended', 4, undefined],
+  ])
+})
+
+test('a reply waiting on a client-side tool when the provider remounts: continued after the tool output, reported once, complete', async () => {
+  const { chat, conversation, remount, tracks } = remountable([waitsOnTool, [{ type: 'start' }, { type: 'start-step' }, ...textReply('u', 'You are in Oslo.'), { type: 'finish-step' }, { type: 'finish' }]], {
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithToolCalls,
+  })
+  await sendAndWait(() => chat, 'Where am I?')
+  await wait(30)
+  remount('provider')
+  await wait(30)
+  expect(tracks().map(([event]) => event)).toEqual(['Conversation Started', 'Message Sent'])
+  await act(async () => {
+    await chat.addToolOutput({ tool: 'locate', toolCallId: 'k1', output: 'Oslo' })
+  })
+  await waitFor(() => expect(tracks().map(([event]) => event)).toContain('Message Received'))
+  await wait(30)
+  act(() => conversation().end())
+  expect(tracks().map(([event, p]) => [event, p.message_body ?? p.message_count, p.reply_status])).toEqual([
+    ['Conversation Started', undefined, undefined],
+    ['Message Sent', 'Where am I?', undefined],
+    ['Message Received', 'Let me check.\nYou are in Oslo.', 'complete'],
+    ['Action Invoked', undefined, undefined],
+    ['Conversation Ended', 2, undefined],
+  ])
 })

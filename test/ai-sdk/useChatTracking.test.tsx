@@ -230,6 +230,34 @@ test('id replacement mid-stream (text before the server id): one Received, under
   ])
 })
 
+test('id replacement mid-stream, then regenerate(): the SDK\'s stale copy is not reported as a reply of its own', async () => {
+  const { send, chat, tracks } = setup([
+    [...textReply('t', 'Hel', 'lo'), { type: 'start', messageId: 'server-1' }, { type: 'finish' }],
+    [{ type: 'start', messageId: 'server-2' }, ...textReply('t', 'Hi there'), { type: 'finish' }],
+  ])
+  await send('Hi')
+  await settle()
+  const stale = chat().messages[1].id
+  expect(chat().messages.map((m) => m.id)).toEqual([expect.any(String), stale, 'server-1'])
+  act(() => void chat().regenerate())
+  await settle()
+  expect(chat().messages.map((m) => m.id)).toEqual([expect.any(String), stale, 'server-2'])
+  expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => [p.messageId, p.message_body])).toEqual([
+    ['server-1', 'Hello'],
+    ['server-2', 'Hi there'],
+  ])
+})
+
+test('a saved chat that holds the SDK\'s stale copy (text before the server id): the reply is history once, counted once', async () => {
+  const saved: UIMessage[] = [
+    { id: 'q1', role: 'user', parts: [{ type: 'text', text: 'Hi' }] },
+    { id: 'stale', role: 'assistant', parts: [{ type: 'text', text: 'Hel', state: 'streaming' }] },
+    { id: 'server-1', role: 'assistant', parts: [{ type: 'text', text: 'Hello', state: 'done' }] },
+  ]
+  setup([], { chat: { messages: saved } })
+  await screen.findByText('conversation: started, 2 messages')
+})
+
 test('file parts: Media Generated once per file, type and sub_type from the media type', async () => {
   const { send, tracks } = setup([
     [

@@ -104,6 +104,19 @@ describe('advance: one snapshot after another', () => {
       'streaming',
       ['progress srv content'],
     ],
+    [
+      'superseded: the old copy stays done with when the later copy is removed (regenerate), not a reply of its own',
+      [
+        ...base,
+        snap('busy', [u1, streaming, reply('srv', text('Hel', true))]),
+        snap('idle', [u1, streaming, reply('srv', text('Hello'))]),
+        snap('busy', [u1, streaming]),
+        snap('busy', [u1, streaming, reply('a2', text('Other', true))]),
+      ],
+      'streaming',
+      ['progress a2 content'],
+    ],
+    ['history: an old copy left before its later copy is not counted', [snap('idle', [u1, streaming, reply('srv', text('Hello'))])], undefined, ['history c1/u1', 'history c1/srv']],
     ['chat switch: the streaming reply is reported into its own conversation', [...base, snap('busy', [u1, streaming]), snap('idle', [user('b1'), reply('b2', text('Old'))], 'c2')], undefined, ['reply c1/a1 aborted', 'history c2/b1', 'history c2/b2']],
     ['chat switch: a held reply too', [...base, snap('idle', [u1, waiting]), snap('idle', [], 'c2')], undefined, ['reply c1/a1 aborted']],
   ])('%s', (_name, snapshots, phase, effects) => {
@@ -206,4 +219,41 @@ test('createReplyLifecycle close() when nothing else shows the chat (gone): the 
   tracker.end('c1')
   lifecycle.close()
   expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
+})
+
+test('createReplyLifecycle detach() and resume(): a runner that takes a remounted view\'s place continues its held reply, reported once', () => {
+  const analytics = createMemoryAnalytics()
+  const keyStore = createKeyStore({ storage: null })
+  const tracker = createTrackerBase({ analytics, keyStore }, segmentCopilot)
+  const leaving = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('idle', [u1, waiting])]) leaving.update(snapshot)
+  // The remounted provider's tracker, over the same key store.
+  const next = createTrackerBase({ analytics, keyStore }, segmentCopilot)
+  const taking = createReplyLifecycle(next)
+  taking.resume(leaving.detach())
+  leaving.close()
+  // Not history to it: the same snapshot sends nothing, and end() sends the held reply first.
+  taking.update(snap('idle', [u1, waiting]))
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent'])
+  next.end('c1')
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
+  expect(analytics.calls.at(-1)).toMatchObject({ properties: { message_count: 2 } })
+  taking.close()
+  expect(analytics.events()).toHaveLength(4)
+})
+
+test('createReplyLifecycle resume() over a runner of another chat: its reply is reported first, into its own conversation', () => {
+  const analytics = createMemoryAnalytics()
+  const tracker = createTrackerBase({ analytics, keyStore: createKeyStore({ storage: null }) }, segmentCopilot)
+  const other = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('idle', [u1, waiting])].map((s) => ({ ...s, chat: 'c2', conversationId: 'c2' }))) other.update(snapshot)
+  const leaving = createReplyLifecycle(tracker)
+  for (const snapshot of [...base, snap('busy', [u1, streaming])]) leaving.update(snapshot)
+  other.resume(leaving.detach())
+  expect(analytics.calls.filter((call) => call.type === 'track' && call.event === 'Message Received')).toEqual([
+    expect.objectContaining({ properties: expect.objectContaining({ conversationId: 'c2', reply_status: 'aborted' }) }),
+  ])
+  other.update(snap('idle', [u1, done]))
+  expect(analytics.events().at(-1)).toBe('Message Received')
+  expect(analytics.calls.at(-1)).toMatchObject({ properties: { conversationId: 'c1', reply_status: 'complete' } })
 })

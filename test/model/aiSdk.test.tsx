@@ -189,11 +189,15 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
   const errors: CopilotAnalyticsError[] = []
   const keyStore = createKeyStore({ storage: sessionStorage, storageKey: 'model-ai' })
   let stream: Stream | undefined
-  /** The reply of the latest request: its message id is read from the chat after every step. */
-  let watched: { conversation: Conversation; reply: Reply } | undefined
+  /**
+   * The reply of the latest request: its message id is read from the chat after every step. `before`:
+   * the ids in the chat when it was sent (after regenerate() the last one can be the stale copy an
+   * earlier reply left, text before its `start` chunk: not this reply's message).
+   */
+  let watched: { conversation: Conversation; reply: Reply; before: Set<string> } | undefined
   let nextPlan: (UIMessageChunk | 'throw')[] = []
   const transport: ChatTransport<UIMessage> = {
-    async sendMessages({ abortSignal }) {
+    async sendMessages({ abortSignal, messages }) {
       const conversation = current
       const chunks = nextPlan
       const reply: Reply = { turn: conversation.sent.length - 1, kind: pending, text: '', visible: false, finished: false, errored: false, stopped: false, textOpen: false, tools: new Map(), outputAdded: false, flushedWaiting: false, files: 0 }
@@ -201,7 +205,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
       return new ReadableStream<UIMessageChunk>({
         start(controller) {
           stream = { conversation, reply, controller, chunks, pos: 0 }
-          watched = { conversation, reply }
+          watched = { conversation, reply, before: new Set(messages.map((m) => m.id)) }
           abortSignal?.addEventListener('abort', () => {
             if (stream?.reply === reply) stream = undefined
           })
@@ -257,7 +261,7 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
   const observe = () => {
     const reply = watched?.conversation === current ? watched.reply : undefined
     const last = current.chat.messages.at(-1)
-    if (reply && last?.role === 'assistant') (reply.visible = true), (reply.id = last.id)
+    if (reply && last?.role === 'assistant' && !watched!.before.has(last.id)) (reply.visible = true), (reply.id = last.id)
   }
   const push = async (count: number) => {
     for (let i = 0; i < count && stream; i++) {
