@@ -12,7 +12,11 @@ export interface StorageLike {
 export interface KeyStore {
   /** Values are JSON data, kept as given (the same object comes back until it is replaced). */
   get(key: string): unknown
-  set(key: string, value: unknown): void
+  /**
+   * `memoryOnly` (for a call held for consent): storage keeps the value it had, so a reload forgets
+   * this one, until the key is set again without it.
+   */
+  set(key: string, value: unknown, memoryOnly?: boolean): void
   /** Forget everything, in memory and in the mirror storage. */
   clear(): void
   readonly size: number
@@ -67,6 +71,8 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
   // `undefined`: the next write rewrites the snapshot.
   let journal: Set<string> | undefined
   const journalKey = storageKey + ':j'
+  // The keys last set `memoryOnly`, each with the value storage holds for it.
+  const unsaved = new Map<string, unknown>()
 
   const put = (key: string, value: unknown) => {
     const keys = map!
@@ -88,6 +94,7 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
     while (keys.size > limit) {
       const evicted = (oldest ??= keys.keys()).next().value as string
       keys.delete(evicted)
+      unsaved.delete(evicted)
       if (journal?.has(evicted)) journal = undefined
     }
   }
@@ -108,10 +115,17 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
     return map
   }
 
-  const encode = (keys: Iterable<string>) => JSON.stringify([...keys].map((key) => (map!.get(key) === 1 ? key : [key, map!.get(key)])))
+  // An unset key (undefined: only ever set in memory, or released) is left out: a reload must not find it.
+  const encode = (keys: Iterable<string>) =>
+    JSON.stringify(
+      [...keys].flatMap((key) => {
+        const value = unsaved.has(key) ? unsaved.get(key) : map!.get(key)
+        return value === undefined ? [] : [value === 1 ? key : [key, value]]
+      }),
+    )
 
   // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
-  const persist = () => {
+  const scheduleWrite = () => {
     if (storage && !writeScheduled) {
       writeScheduled = true
       queueMicrotask(() => {
@@ -132,19 +146,25 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
 
   return {
     get: (key) => load().get(key),
-    set(key, value) {
+    set(key, value, memoryOnly) {
       load()
+      if (memoryOnly) {
+        if (!unsaved.has(key)) unsaved.set(key, map!.get(key))
+        return put(key, value)
+      }
+      unsaved.delete(key)
       put(key, value)
       if (journal) {
         journal.delete(key)
         if (journal.add(key).size > JOURNAL_LIMIT) journal = undefined
       }
-      persist()
+      scheduleWrite()
     },
     clear() {
       map = new Map()
+      unsaved.clear()
       oldest = journal = undefined // the iterator walks the old Map
-      persist()
+      scheduleWrite()
     },
     get size() {
       return load().size

@@ -216,16 +216,18 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
   // State changes only for a call that is sent or held: one held is undone if consent is then denied
   // (listeners hear of it a microtask later, as a denial may come during a render). History (`keep`)
-  // is a fact of an earlier session, not a call: it is recorded whatever the consent.
+  // is a fact of an earlier session, not a call: it is recorded whatever the consent. A held call's
+  // change stays in memory until the grant, like the call: a reload before the decision forgets both,
+  // so the reloaded page holds its messages again (Started first) instead of taking them as sent.
   const write = (key: string, value: unknown, keep?: boolean) => {
     const previous = store().get(key)
+    store().set(key, value, !keep)
     if (!keep)
       gate.settle((granted) => {
-        if (granted) return
-        store().set(key, previous)
-        queueMicrotask(notify)
+        // Stored once decided (at once when it is): granted, the key's latest value; denied, the previous one.
+        store().set(key, granted ? store().get(key) : previous)
+        if (!granted) queueMicrotask(notify)
       })
-    store().set(key, value)
     // Subscribers read keys (useConversation's state, useFeedback's rating): each compares its own snapshot.
     notify()
     return true

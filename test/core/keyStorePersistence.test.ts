@@ -140,4 +140,33 @@ describe('key store persistence', () => {
     expect(store.get('m:c1:m1')).toBe(1)
     expect(store.get('c:c1')).toEqual(state(2))
   })
+
+  test('a key set memoryOnly lives in memory only: a reload finds the value storage had, until a normal set', async () => {
+    const storage = memoryStorage()
+    const store = createKeyStore({ storage, storageKey: 's' })
+    const reload = () => createKeyStore({ storage, storageKey: 's' })
+    store.set('c:c1', state(1))
+    await tick()
+    store.set('m:c1:held', 1, true) // claimed for a call held for consent
+    store.set('c:c1', state(2), true)
+    await tick()
+    expect(store.get('m:c1:held')).toBe(1)
+    expect(store.get('c:c1')).toEqual(state(2))
+    expect(reload().get('m:c1:held')).toBeUndefined()
+    expect(reload().get('c:c1')).toEqual(state(1))
+
+    // Neither the journal nor a rewritten snapshot (past 64 keys) carries them.
+    for (let i = 0; i < 100; i++) store.set('m:c1:sent' + i, 1)
+    await tick()
+    expect([...storage.items.values()].join()).not.toContain('held')
+    expect(reload().get('c:c1')).toEqual(state(1))
+    expect(reload().get('m:c1:sent99')).toBe(1)
+
+    // Granted: set again normally, they persist.
+    store.set('m:c1:held', 1)
+    store.set('c:c1', store.get('c:c1'))
+    await tick()
+    expect(reload().get('m:c1:held')).toBe(1)
+    expect(reload().get('c:c1')).toEqual(state(2))
+  })
 })

@@ -3,7 +3,7 @@ import { act, render } from '@testing-library/react'
 import { describe, expect, test, vi } from 'vitest'
 import { CopilotAnalyticsProvider, TrackedMessage, useConversation, useFeedback, type Consent } from '../../src/entries'
 import { CONSENT_QUEUE_LIMIT } from '../../src/entries/core'
-import { createMemoryAnalytics } from '../../src/entries/testing'
+import { createMemoryAnalytics, resetTrackedKeys } from '../../src/entries/testing'
 
 const Feedback = ({ id }: { id: string }) => {
   const { submit } = useFeedback(id)
@@ -322,4 +322,67 @@ test('a provider remounted (a new key) before the decision: one Identify after t
   rerender(ui(2, null))
   rerender(ui(2, true))
   expect(client.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.properties.messageId ?? c.event))).toEqual(['Identify', 'Conversation Started', 'm1', 'm2'])
+})
+
+describe('a reload before the consent decision', () => {
+  const page = (analytics: ReturnType<typeof createMemoryAnalytics>, consent: Consent, ids: string[]) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" userId="u1" consent={consent}>
+        {ids.map((id) => (
+          <TrackedMessage key={id} id={id} role="user" body={'Hi ' + id} />
+        ))}
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  /** The page's memory is gone (its held calls with it); the tab's sessionStorage stays. */
+  const reload = async (unmount: () => void) => {
+    await act(async () => {}) // the key store writes sessionStorage once per tick; a reload comes later
+    unmount()
+    const saved = Object.entries(sessionStorage)
+    resetTrackedKeys() // forgets the in-memory store (and clears storage, put back below)
+    await act(async () => {}) // the cleared store's own write
+    for (const [key, value] of saved) sessionStorage.setItem(key, value)
+  }
+  const wire = (analytics: ReturnType<typeof createMemoryAnalytics>) =>
+    analytics.calls.map((c) => (c.type === 'identify' ? 'Identify' : c.event + (c.properties.messageId ? ' ' + c.properties.messageId : '')))
+
+  test('forgets the held calls with their keys: the re-rendered message is held again and the grant sends a whole stream', async () => {
+    const first = createMemoryAnalytics()
+    const before = render(page(first, null, ['m1']))
+    await reload(before.unmount)
+    expect(Object.values(sessionStorage).join()).not.toContain('m1') // nothing of the held call survives the reload
+    expect(first.calls).toEqual([])
+
+    const second = createMemoryAnalytics()
+    const after = render(page(second, null, ['m1']))
+    after.rerender(page(second, true, ['m1']))
+    after.rerender(page(second, true, ['m1', 'm2']))
+    expect(wire(second)).toEqual(['Identify', 'Conversation Started', 'Message Sent m1', 'Message Sent m2'])
+
+    // Granted, the keys are stored: a further reload sends nothing twice.
+    await reload(after.unmount)
+    const third = createMemoryAnalytics()
+    render(page(third, true, ['m1', 'm2']))
+    expect(third.events()).toEqual([])
+  })
+
+  test('without the held message on the new page, the next message still comes after Conversation Started', async () => {
+    const first = createMemoryAnalytics()
+    await reload(render(page(first, null, ['m1'])).unmount)
+    const second = createMemoryAnalytics()
+    const after = render(page(second, null, []))
+    after.rerender(page(second, true, ['m2']))
+    expect(wire(second)).toEqual(['Identify', 'Conversation Started', 'Message Sent m2'])
+  })
+
+  test('a denial before the reload leaves storage as it was, and a grant on the reloaded page sends the message', async () => {
+    const first = createMemoryAnalytics()
+    const before = render(page(first, null, ['m1']))
+    before.rerender(page(first, false, ['m1']))
+    await reload(before.unmount)
+    expect(Object.values(sessionStorage).join()).not.toContain('m1')
+    const second = createMemoryAnalytics()
+    render(page(second, true, ['m1']))
+    expect(wire(second)).toEqual(['Identify', 'Conversation Started', 'Message Sent m1'])
+  })
 })
