@@ -509,11 +509,11 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         if (view.endOnUnmount) model.end()
         if (step.type === 'reload') {
           view.store = newStore()
-          // Calls waiting for consent live in memory: a reload drops them, their exactly-once keys
-          // kept (docs/privacy-and-consent.md), so they are never sent.
-          model.queue = []
-          sideModel.queue = []
-          model.queuedIdentity = undefined
+          // Calls waiting for consent live in memory, and so do the keys and state they changed: a
+          // reload forgets both (docs/privacy-and-consent.md), as if they had been denied. The messages
+          // the new page renders again are held again (reoffer, below) and sent on a grant.
+          model.discard()
+          sideModel.discard()
           // The old page is gone: its pending consent never settles; the new page asks again.
           deferreds.length = 0
           if (current) {
