@@ -152,8 +152,8 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
         if (!unsaved.has(key)) unsaved.set(key, map!.get(key))
         return put(key, value)
       }
-      unsaved.delete(key)
-      put(key, value)
+      // Storing what memory holds already (a held call, granted) leaves the key where it is.
+      if (!unsaved.delete(key) || map!.get(key) !== value) put(key, value)
       if (journal) {
         journal.delete(key)
         if (journal.add(key).size > JOURNAL_LIMIT) journal = undefined
