@@ -399,7 +399,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     syncIdentity,
     emit,
     claim,
-    // A key released by a denial is stored as undefined (null after a reload): both read as unset.
+    // A key released by a denial is undefined in memory and left out of storage (an older version stored null): both read as unset.
     peek: (key) => store().get(key) ?? undefined,
     report,
     now,
