@@ -48,7 +48,7 @@ export function toReplyMessage(message: UIMessage<any, any, any> | null | undefi
   if (!message || typeof message !== 'object') return undefined
   let result = last ? undefined : translated.get(message)
   if (!result) {
-    const parts = Array.isArray(message.parts) ? (message.parts as AnyPart[]).filter((part) => typeof part?.type == 'string') : []
+    const parts = Array.isArray(message.parts) ? (message.parts as AnyPart[]).filter((part) => typeof part?.type === 'string') : []
     result = { id: message.id, role: message.role, parts: parts.map(toPart) }
     if (!last) translated.set(message, result)
   }

@@ -83,7 +83,7 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
     evaluate?.()
     if (decision !== null || calls < CONSENT_QUEUE_LIMIT) return decision !== false
     // Reported once: only the first call refused finds the count at the limit.
-    if (calls++ == CONSENT_QUEUE_LIMIT) report('consent_queue_full', process.env.NODE_ENV !== 'production' ? 'The consent queue' : '', CONSENT_QUEUE_LIMIT)
+    if (calls++ === CONSENT_QUEUE_LIMIT) report('consent_queue_full', process.env.NODE_ENV !== 'production' ? 'The consent queue' : '', CONSENT_QUEUE_LIMIT)
     return false
   }
 
@@ -100,8 +100,8 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
       evaluate = () => {
         evaluate = undefined
         try {
-          const result = typeof consent == 'function' ? consent() : consent
-          if (result && typeof (result as PromiseLike<unknown>).then == 'function') {
+          const result = typeof consent === 'function' ? consent() : consent
+          if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
             // Pending until it settles; only the latest consent counts.
             ;(result as PromiseLike<unknown>).then(
               (value) => source === consent && decide(value),
@@ -113,7 +113,7 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
         }
       }
       // A function is called only once there is something to send: never during server rendering.
-      if (typeof consent != 'function' || queue.length) evaluate()
+      if (typeof consent !== 'function' || queue.length) evaluate()
     },
     open,
     hold(send) {

@@ -31,7 +31,7 @@ export function lastFeedback(tracker: TrackerBase, conversationId: string, messa
 const validIds = (tracker: TrackerBase, ids: { messageId?: unknown; id?: unknown }, what: string) => {
   for (const key of ['messageId', 'id'] as const) {
     if (ids[key] !== undefined && !isNonEmptyString(ids[key])) {
-      tracker.report(key == 'id' ? 'invalid_id' : 'missing_message_id', process.env.NODE_ENV !== 'production' ? `${what}'s ${key}` : '', ids[key])
+      tracker.report(key === 'id' ? 'invalid_id' : 'missing_message_id', process.env.NODE_ENV !== 'production' ? `${what}'s ${key}` : '', ids[key])
       return false
     }
   }

@@ -107,7 +107,7 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
         try {
           // A key whose value is 1 (most of them: claim()'s mark) is saved as the bare string.
           for (const entry of JSON.parse(storage?.getItem(key) || '[]'))
-            typeof entry == 'string' ? put(entry, 1) : put(entry[0], entry[1])
+            typeof entry === 'string' ? put(entry, 1) : put(entry[0], entry[1])
         } catch {
           // Unreadable or foreign data: keep what was read rather than break the host app.
         }

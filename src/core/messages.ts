@@ -26,7 +26,7 @@ const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
 /** A value as an error message shows it: short, and safe for values that throw when turned into a string. */
 export const show = (value: unknown): string => {
   try {
-    return (value instanceof Error ? value.message : typeof value == 'string' ? JSON.stringify(value) : String(value)).slice(0, 80)
+    return (value instanceof Error ? value.message : typeof value === 'string' ? JSON.stringify(value) : String(value)).slice(0, 80)
   } catch {
     return '?' // a prototype-less object, or a toString that throws
   }

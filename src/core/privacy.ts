@@ -52,7 +52,7 @@ const CUT = /^(?:[^]*(?<![\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\p{RI}])(?=[
 export function truncate(text: string, max: number): string {
   // encodeInto stops before a code point that does not fit: what it read is the longest prefix.
   let end = new TextEncoder().encodeInto(text, new Uint8Array(max)).read!
-  if (typeof Intl == 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
+  if (typeof Intl === 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
   // The character after the cut (a whole code point) decides whether the cut may fall there.
   else end = (text.slice(0, end) + [...text.slice(end, end + 2)][0]).match(CUT)![0].length
   return text.slice(0, end)
@@ -78,9 +78,9 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     Object.keys(properties).every((key) => {
       const value = properties[key]
       const json =
-        typeof value == 'number'
+        typeof value === 'number'
           ? isFinite(value)
-          : value === null || typeof value == 'boolean' || (typeof value == 'string' && value.length * 3 <= maxBodyBytes)
+          : value === null || typeof value === 'boolean' || (typeof value === 'string' && value.length * 3 <= maxBodyBytes)
       if (json) length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
       return json
     }) &&
@@ -102,25 +102,25 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     const body = !ancestors.length && BODY_FIELDS.includes(field)
     const type = typeof value
     if (body && !captureBodies) return
-    if (type == 'string' && redact) {
+    if (type === 'string' && redact) {
       try {
         value = redact(value as string, field)
       } catch {
         value = 0 // left out just below: never sent unredacted
       }
-      if (typeof value != 'string') return drop('redact_error', value)
+      if (typeof value !== 'string') return drop('redact_error', value)
     }
-    if (body && type == 'string') {
+    if (body && type === 'string') {
       if (utf8(value as string).length > maxBodyBytes) {
         flags[field + '_truncated'] = true
         return truncate(value as string, maxBodyBytes)
       }
     }
-    if (type == 'object' && value) {
+    if (type === 'object' && value) {
       if (ancestors.includes(value)) return drop('invalid_property', value)
       ancestors.push(value)
     }
-    if (type == 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
+    if (type === 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
       return drop('invalid_property', value)
     return value
   }

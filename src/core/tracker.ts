@@ -368,7 +368,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         update(conversationId, { messageCount: conversation(conversationId).messageCount + 1, isStarted: true }, true)
         return false
       }
-      if (body != null && typeof body != 'string') {
+      if (body != null && typeof body !== 'string') {
         report('invalid_property', process.env.NODE_ENV !== 'production' ? `Message ${show(id)}, its body,` : '', body)
         body = undefined
       }

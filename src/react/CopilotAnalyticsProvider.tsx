@@ -73,7 +73,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   const { tracker } = own
   const given: unknown = props.conversationId
   // An id that is not a string would collide in the exactly-once keys ("[object Object]") or throw (a Symbol).
-  const valid = typeof given == 'string' || typeof given == 'number'
+  const valid = typeof given === 'string' || typeof given === 'number'
   // Drawn only when no id is given: a prerender (Next.js cacheComponents) must not draw random values.
   const conversationId = (valid && '' + given) || (own.id ||= randomId())
   // Hand the tracker this render's props during render, not in an effect. Children's effects run
