@@ -1,20 +1,15 @@
 import { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from './errors'
 import { explain, show } from './messages'
 import { getDefaultKeyStore, type KeyStore } from './keyStore'
-import { guard, type PrivacyOptions } from './privacy'
+import type { PrivacyOptions } from './privacy'
 import { createConsentGate, type Consent } from './consent'
-import { claimIdentity, conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
-import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, MessageAgent, Properties } from './types'
-
-/** A canonical event as handed to emit(): the tracker stamps `timestamp` and defaults `properties`. */
-export type EventInput = CopilotEvent extends infer E
-  ? E extends { timestamp: number }
-    ? Omit<E, 'timestamp' | 'properties'> & { timestamp?: number; properties?: Properties }
-    : never
-  : never
+import { conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
+import { cleanProperties, createPipeline, type EventInput } from './pipeline'
+import type { AnalyticsClient, CopilotSpec, MessageAgent, Properties } from './types'
 import { compact } from './compact'
 
 export { compact }
+export type { EventInput }
 
 export interface TrackerOptions {
   /** Where calls go. Required for the core tracker; the React provider defaults to a memory recorder. */
@@ -236,68 +231,22 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   /** Marks a key as sent; false when it already was or consent is denied (the caller then sends nothing). */
   const claim = (key: string, value: unknown = 1, keep?: boolean) => store().get(key) !== value && (keep || gate.open()) && write(key, value, keep)
 
-  // Properties are cleaned, redacted and size-checked when the event happens, so a queued call
-  // holds a snapshot; the client is the one current when it is finally sent.
-  const dispatch = (call: AnalyticsCall, shared: Properties) => {
-    const track = call.type === 'track'
-    const name = track ? call.event : 'Identify'
-    let properties: Properties | undefined
-    try {
-      properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)
-    } catch (error) {
-      return report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", whose properties could not be read, was not sent:` : '', error)
-    }
-    const failed = (error: unknown) => report('client_error', process.env.NODE_ENV !== 'production' ? `The analytics client, on "${name}",` : '', error)
-    gate.hold(() => {
-      try {
-        const client = options.analytics
-        if (!track && !claimIdentity(Object(client), store(), identityOf(call.userId, call.anonymousId))) return
-        const result = track
-          ? client.track(call.event, properties)
-          : client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
-        // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
-        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, failed)
-      } catch (error) {
-        failed(error)
-      }
-    })
-  }
-
-  // The caller's properties as a plain object. A Proxy, a getter or a trap that throws costs the
-  // property it guards (reported; property "" when the whole cannot be read), never the event,
-  // whose exactly-once key is already claimed.
-  const read = (properties: unknown, name: string) =>
-    compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error))
-
-  const emit = (input: EventInput) => {
-    const name = (input as { event?: string }).event ?? input.type
-    const event = { ...input, timestamp: input.timestamp ?? now(), properties: read(input.properties, name) } as CopilotEvent
-    if (event.type !== 'identify') syncIdentity()
-    // The tracker's own properties (the provider's), read once per event and the same for every spec.
-    const context = { ...options, properties: read(options.properties, name) }
-    for (const spec of [options.spec ?? defaultSpec].flat()) {
-      // dispatch() throws nothing: what throws here is the spec, or the calls it returned.
-      try {
-        for (const call of spec.map(event, context)) dispatch(call, context.properties)
-      } catch (error) {
-        report('spec_error', process.env.NODE_ENV !== 'production' ? `The spec "${spec.name}", on "${event.type}",` : '', error)
-      }
-    }
-  }
-
   // Identify before a client's first track call and whenever the identity it holds changes. A client
-  // holds an identity once its Identify was sent (see dispatch); one waiting for this tracker's consent
+  // holds an identity once its Identify was sent (see the pipeline's client stage); one waiting for this tracker's consent
   // is not queued twice, and does not stop another provider's granted calls from identifying first.
   let waitingIdentity: unknown
   const identify = (userId?: string | null, traits?: Properties, { anonymousId }: { anonymousId?: string | null } = {}) => {
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: read(traits, 'Identify') })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: cleanProperties(traits, 'Identify', report) })
     gate.settle(() => (waitingIdentity = undefined))
   }
 
   const syncIdentity = () => identify(options.userId, options.traits, options)
+
+  // The send pipeline (./pipeline): properties cleaned, vocabulary mapping, privacy guard, consent, client.
+  const emit = createPipeline(report, store, options, gate, now, defaultSpec, syncIdentity)
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
@@ -384,7 +333,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.streamed ? { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms(), ...read(properties, 'message_received') } : properties,
+        properties: wait?.streamed ? { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms(), ...cleanProperties(properties, 'message_received', report) } : properties,
         messageId: id,
         body,
         role: normaliseRole(role),
