@@ -232,8 +232,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const claim = (key: string, value: unknown = 1, keep?: boolean) => store().get(key) !== value && (keep || gate.open()) && write(key, value, keep)
 
   // Identify before a client's first track call and whenever the identity it holds changes. A client
-  // holds an identity once its Identify was sent (see the pipeline's client stage); one waiting for this tracker's consent
-  // is not queued twice, and does not stop another provider's granted calls from identifying first.
+  // holds an identity once its Identify was sent (the pipeline's client stage); one waiting for this
+  // tracker's consent is not queued twice, and does not stop another provider's granted calls from
+  // identifying first.
   let waitingIdentity: unknown
   const identify = (userId?: string | null, traits?: Properties, { anonymousId }: { anonymousId?: string | null } = {}) => {
     const identity = identityOf(userId, anonymousId)
@@ -246,7 +247,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const syncIdentity = () => identify(options.userId, options.traits, options)
 
   // The send pipeline (./pipeline): properties cleaned, vocabulary mapping, privacy guard, consent, client.
-  const emit = createPipeline(report, store, options, gate, now, defaultSpec, syncIdentity)
+  // Created after syncIdentity, which it calls; identify() only calls emit once the tracker is built.
+  const emit = createPipeline(options, defaultSpec, report, gate, syncIdentity)
 
   // Conversation state lives in the key store, as one immutable object replaced on each change,
   // so that it survives remounts and reloads and useSyncExternalStore sees a stable snapshot.
