@@ -7,11 +7,13 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage, useFeedback } from './src/entries/index.ts'"
 
 /**
- * The measured size of this import with 40 bytes of headroom: growth beyond it fails here and has to
- * be argued for. The 3,000-byte target is missed; what each part of the import costs, and how it got
- * here, is in bench/RESULTS.md ("Bundle budget of the typical import").
+ * The measured size of this import, with no headroom: growth beyond it fails here and has to be
+ * argued for. It was 4,650 until the fixes of the "Trust at the edges" review (consent per provider,
+ * identity per client, hostile input, grapheme-safe truncation, server rendering) had to land on this
+ * path; what each part costs, and how it got here, is in bench/RESULTS.md ("Bundle budget of the
+ * typical import"). The 3,000-byte target is missed.
  */
-const BUDGET = 4650
+const BUDGET = 5102
 
 test(`the typical import stays within ${BUDGET} bytes minified + gzipped (react and analytics-next external)`, async () => {
   const bytes = await gzippedSize(TYPICAL_IMPORT, root)
