@@ -29,7 +29,7 @@
 import type { CopilotAnalyticsErrorCode } from './errors'
 import { getDefaultKeyStore } from './keyStore'
 import type { ConsentGate } from './consent'
-import type { TrackerOptions } from './tracker'
+import type { TrackerOptions } from './options'
 import type { AnalyticsCall, CopilotEvent, CopilotSpec, Properties } from './types'
 import { compact } from './compact'
 import { guard } from './privacy'

@@ -1,0 +1,38 @@
+import type { CopilotAnalyticsError } from './errors'
+import type { KeyStore } from './keyStore'
+import type { PrivacyOptions } from './privacy'
+import type { Consent } from './consent'
+import type { AnalyticsClient, CopilotSpec, Properties } from './types'
+
+/** What a tracker is given: `createCopilotTracker(options)` from `/core`, or the provider's props. */
+export interface TrackerOptions {
+  /** Where calls go. Required for the core tracker; the React provider defaults to a client that drops every call. */
+  analytics: AnalyticsClient
+  /** The vocabulary, or several to fan out to; default {@link segmentCopilot}. */
+  spec?: CopilotSpec | readonly CopilotSpec[]
+  /** Merged into every track call (spec properties win on a clash). */
+  properties?: Properties
+  /** A session id for vocabularies that carry one (Screeb's `session_id`); default: one per browser tab. */
+  sessionId?: string
+  userId?: string | null
+  anonymousId?: string | null
+  traits?: Properties
+  /** Bad input and client failures; default: console.warn outside production. */
+  onError?: (error: CopilotAnalyticsError) => void
+  /** Exactly-once memory; default: one store per page mirrored to sessionStorage. */
+  keyStore?: KeyStore
+  /** Clock, for tests. */
+  now?: () => number
+  /** Body capture, redaction and the body size cap; see {@link PrivacyOptions}. */
+  privacy?: PrivacyOptions
+  /**
+   * This tracker's consent. Until granted nothing is sent: calls wait in a bounded queue, sent in order
+   * once granted, discarded if denied (with the keys they claimed). Default granted.
+   */
+  consent?: Consent
+  /**
+   * The conversation a provider shows (the React provider sets it): what waits for consent when the
+   * provider unmounts goes only to a remount showing the same conversation (see `mount`).
+   */
+  conversationId?: string
+}
