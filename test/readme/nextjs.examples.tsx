@@ -16,7 +16,7 @@ declare const userId: string
 // example: nextjsAnalytics
 'use client'
 // lib/analytics.ts. Next.js evaluates client modules during server rendering too: load Segment in
-// the browser only. On the server the provider gets no client, so it records in memory and sends nothing.
+// the browser only. On the server the provider gets no client, so it sends nothing.
 export const showEventLog = process.env.NODE_ENV !== 'production' || process.env.NEXT_PUBLIC_EVENT_LOG === '1'
 export const recorder = createMemoryAnalytics()
 
