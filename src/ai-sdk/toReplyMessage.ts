@@ -50,6 +50,16 @@ export function toReplyMessage(message: UIMessage<any, any, any> | null | undefi
   if (!result) {
     const parts = Array.isArray(message.parts) ? (message.parts as AnyPart[]).filter((part) => typeof part?.type === 'string') : []
     result = { id: message.id, role: message.role, parts: parts.map(toPart) }
+    // AI SDK 5's regenerate() continues the message before the one it replaces: when that is a stale
+    // copy (text streamed before the `start` chunk), its text part still says `streaming` in a reply
+    // that finished. Text parts stream one after another, so one that a finished text part follows is over.
+    let finishedLater = false
+    for (let i = result.parts.length - 1; i >= 0; i--) {
+      const part = result.parts[i]
+      if (part.type !== 'text') continue
+      if (finishedLater) part.streaming = false
+      else finishedLater = !part.streaming
+    }
     if (!last) translated.set(message, result)
   }
   return result

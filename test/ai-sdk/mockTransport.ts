@@ -1,5 +1,6 @@
 import { act, waitFor } from '@testing-library/react'
 import { expect } from 'vitest'
+import { Chat } from '@ai-sdk/react'
 import type { ChatTransport, UIMessage, UIMessageChunk } from 'ai'
 
 /** One scripted reply: the chunks a server would stream, in order; `wait` pauses until released. */
@@ -72,4 +73,25 @@ export async function sendAndWait(chat: () => { messages: readonly unknown[]; st
     expect(chat().messages.length).toBeGreaterThan(before)
     expect(['ready', 'error']).toContain(chat().status)
   })
+}
+
+/**
+ * Whether `regenerate()` continues the assistant message left before the one it replaces (the SDK's
+ * stale copy of a reply whose text came before its `start` chunk) instead of starting a new message:
+ * AI SDK 5 does, so the regenerated reply shows that copy's text first; 6 and later do not. Asked of
+ * the real Chat, so that the tests expect what the chat shows on whichever major they run.
+ */
+export async function regenerateContinuesEarlierReply(): Promise<boolean> {
+  const chat = new Chat<UIMessage>({
+    transport: mockTransport([[{ type: 'start', messageId: 'new' }, ...textReply('t', 'new'), { type: 'finish' }]]),
+    messages: [
+      { id: 'q', role: 'user', parts: [{ type: 'text', text: 'question' }] },
+      { id: 'stale', role: 'assistant', parts: [{ type: 'text', text: 'earlier', state: 'done' }] },
+      { id: 'old', role: 'assistant', parts: [{ type: 'text', text: 'old', state: 'done' }] },
+    ],
+  })
+  await chat.regenerate()
+  const reply = chat.messages.at(-1)!
+  if (reply.id !== 'new') throw new Error('regenerate() probe: unexpected messages ' + JSON.stringify(chat.messages))
+  return reply.parts.some((part) => part.type === 'text' && part.text === 'earlier')
 }

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react'
-import { act, cleanup, render, renderHook, screen } from '@testing-library/react'
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
 import { lastAssistantMessageIsCompleteWithToolCalls, type ChatInit, type UIMessage, type UIMessageChunk } from 'ai'
 import { CopilotAnalyticsProvider, useConversation } from '../../src/entries'
 import { useChatTracking, type ChatTrackingOptions } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
-import { gate, mockTransport, sendAndWait, textReply, type Step } from './mockTransport'
+import { gate, mockTransport, regenerateContinuesEarlierReply, sendAndWait, textReply, type Step } from './mockTransport'
 
 type ChatOptions = Omit<ChatInit<UIMessage>, 'transport'>
 
@@ -242,9 +242,12 @@ test('id replacement mid-stream, then regenerate(): the SDK\'s stale copy is not
   act(() => void chat().regenerate())
   await settle()
   expect(chat().messages.map((m) => m.id)).toEqual([expect.any(String), stale, 'server-2'])
-  expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => [p.messageId, p.message_body])).toEqual([
-    ['server-1', 'Hello'],
-    ['server-2', 'Hi there'],
+  // AI SDK 5 continues the stale copy: its text shows first in server-2, so it is part of the body.
+  const continued = (await regenerateContinuesEarlierReply()) ? 'Hello\n' : ''
+  expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => [p.messageId, p.message_body, p.reply_status])).toEqual([
+    ['server-1', 'Hello', 'complete'],
+    // Complete, though on AI SDK 5 the copy's text part, carried over, still says `streaming`.
+    ['server-2', continued + 'Hi there', 'complete'],
   ])
 })
 
@@ -256,6 +259,26 @@ test('a saved chat that holds the SDK\'s stale copy (text before the server id):
   ]
   setup([], { chat: { messages: saved } })
   await screen.findByText('conversation: started, 2 messages')
+})
+
+// Regression (AI SDK 5): its regenerate() continues the message before the one it replaces, so the
+// new reply carries a stale copy's text part whose state still says `streaming`. The reply finished:
+// it is `complete`, not `aborted`.
+test('regenerate() after a saved stale copy: the new reply is complete, even with the copy\'s text part carried over', async () => {
+  const saved: UIMessage[] = [
+    { id: 'q1', role: 'user', parts: [{ type: 'text', text: 'Hi' }] },
+    { id: 'stale', role: 'assistant', parts: [{ type: 'text', text: 'Hel', state: 'streaming' }] },
+    { id: 'server-1', role: 'assistant', parts: [{ type: 'text', text: 'Hello', state: 'done' }] },
+  ]
+  const { chat, tracks } = setup([[{ type: 'start', messageId: 'server-2' }, ...textReply('t', 'Hi there'), { type: 'finish' }]], { chat: { messages: saved } })
+  const continued = (await regenerateContinuesEarlierReply()) ? 'Hel\n' : ''
+  act(() => void chat().regenerate())
+  await waitFor(() => expect(chat().messages.at(-1)!.id).toBe('server-2'))
+  await waitFor(() => expect(tracks().some(([event]) => event === 'Message Received')).toBe(true))
+  expect(chat().status).toBe('ready')
+  expect(tracks().filter(([event]) => event === 'Message Received').map(([, p]) => [p.messageId, p.message_body, p.reply_status])).toEqual([
+    ['server-2', continued + 'Hi there', 'complete'],
+  ])
 })
 
 test('file parts: Media Generated once per file, type and sub_type from the media type', async () => {

@@ -8,6 +8,7 @@ import { CopilotAnalyticsProvider, useConversation, type CopilotAnalyticsError }
 import { useChatTracking, type ChatToolPart } from '../../src/entries/ai-sdk'
 import { createKeyStore } from '../../src/entries/core'
 import { createMemoryAnalytics } from '../../src/entries/testing'
+import { regenerateContinuesEarlierReply } from '../ai-sdk/mockTransport'
 import { takeViolations } from '../conformance'
 import { PROVIDER_KEYS, RUNS, build, canon, drain, hostileBag, modelSpec, safePart, seedFor, wire, type HostileBag, type WireTrack } from './shared'
 
@@ -58,6 +59,8 @@ interface Reply {
   /** A text part still streaming when the stream stopped. */
   textOpen: boolean
   tools: Map<string, { name: string; state: 'waiting' | 'done' | 'failed' }>
+  /** Text parts the reply's message carried over from the message it continues (AI SDK 5's regenerate()). */
+  inherited: string[]
   outputAdded: boolean
   /** Something that reports a held reply (a send, end, a switch, an unmount...) came while a tool waited. */
   flushedWaiting: boolean
@@ -86,6 +89,9 @@ const history = (prefix: string): UIMessage[] => [
   { id: prefix + '-q', role: 'user', parts: [{ type: 'text', text: 'Old question' }] },
   { id: prefix + '-a', role: 'assistant', parts: [{ type: 'text', text: 'Old answer', state: 'done' }] },
 ]
+
+// AI SDK 5's regenerate() continues a stale copy left before the reply it replaces (see the probe).
+const continuesEarlierReply = await regenerateContinuesEarlierReply()
 
 let serial = 0
 function plan(kind: ReplyKind, words: number): (UIMessageChunk | 'throw')[] {
@@ -200,7 +206,10 @@ async function run(grantedAtStart: boolean, userId: string | null, describe: Des
     async sendMessages({ abortSignal, messages }) {
       const conversation = current
       const chunks = nextPlan
-      const reply: Reply = { turn: conversation.sent.length - 1, kind: pending, text: '', visible: false, finished: false, errored: false, stopped: false, textOpen: false, tools: new Map(), outputAdded: false, flushedWaiting: false, files: 0 }
+      // Only regenerate() asks with an assistant message last: an earlier reply's stale copy.
+      const last = messages.at(-1)
+      const inherited = continuesEarlierReply && last?.role === 'assistant' ? last.parts.flatMap((p) => (p.type === 'text' && p.text ? [p.text] : [])) : []
+      const reply: Reply = { turn: conversation.sent.length - 1, kind: pending, text: '', visible: false, finished: false, errored: false, stopped: false, textOpen: false, tools: new Map(), inherited, outputAdded: false, flushedWaiting: false, files: 0 }
       conversation.replies.push(reply)
       return new ReadableStream<UIMessageChunk>({
         start(controller) {
@@ -461,7 +470,7 @@ function check(
     expect(mine.filter((t) => t.event === 'Message Received').map((t) => t.props.messageId), where + ': replies').toEqual(visible.map((r) => r.id))
     for (const r of visible) {
       const received = mine[at('Message Received', r.id)]
-      expect(received.props.message_body, where + ': body of ' + r.id).toBe(r.text)
+      expect(received.props.message_body, where + ': body of ' + r.id).toBe([...r.inherited, r.text].filter(Boolean).join('\n'))
       // `error` for a failed reply; `aborted` for one stopped mid-text or left waiting on a tool;
       // `complete` for one that finished with nothing left open. (Stopped between parts, or given its
       // tool output after something may have reported it: either.)
