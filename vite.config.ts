@@ -1,10 +1,35 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import type { TestProjectInlineConfiguration } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const react18 = (name: string) => here(`./test/react18/node_modules/${name}`)
+
+// The AI SDK majors other than the root's (ai 6): the adapter's tests again, on React 19, against
+// ai 5 / @ai-sdk/react 2 and ai 7 / @ai-sdk/react 4, installed in test/ai-sdk<major> (their React
+// and zod are the root's). The tests and @ai-sdk/react must share one `ai`: both names are aliased.
+const aiSdkProject = (major: 5 | 7): TestProjectInlineConfiguration => {
+  const nested = (name: string) => here(`./test/ai-sdk${major}/node_modules/${name}`)
+  return {
+    extends: true,
+    resolve: {
+      alias: [
+        { find: /^ai$/, replacement: nested('ai') },
+        { find: /^ai\/(.*)$/, replacement: nested('ai') + '/$1' },
+        { find: /^@ai-sdk\/(.*)$/, replacement: nested('@ai-sdk') + '/$1' },
+      ],
+    },
+    test: {
+      name: `ai-sdk${major}`,
+      environment: 'jsdom',
+      env: { VITEST_REACT_MAJOR: '19', VITEST_AI_SDK_MAJOR: String(major), MODEL_RUNS: process.env.MODEL_RUNS ?? '300' },
+      include: ['test/ai-sdk/**/*.test.tsx', 'test/model/aiSdk.test.tsx'],
+      setupFiles: ['test/setup.ts'],
+    },
+  }
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -98,6 +123,8 @@ export default defineConfig({
           server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
         },
       },
+      aiSdkProject(5),
+      aiSdkProject(7),
       {
         // Real Chromium (Debian's, through playwright-core), run after the unit tests (a later
         // group) so that its Storybook build does not slow them past their timeouts on a small machine.
