@@ -7,7 +7,7 @@
 // the properties as the tracker will send them (provider properties under the spec's). No hook in
 // the library: the production code path is the one under test.
 import { afterEach } from 'vitest'
-import { compact } from '../src/core/tracker'
+import { compact } from '../src/core/compact'
 import type { AnalyticsCall, CopilotSpec } from '../src/core/types'
 import { segmentCopilot, segmentCopilotLegacy, segmentLiveChat, screebCopilot, watsonxAssistant } from '../src/entries/core'
 import { checkCall } from '../src/entries/testing'

@@ -6,9 +6,7 @@ import { createConsentGate } from './consent'
 import { conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
 import { cleanProperties, createPipeline, type EventInput } from './pipeline'
 import type { CopilotSpec, MessageAgent, Properties } from './types'
-import { compact } from './compact'
 
-export { compact }
 export type { EventInput, TrackerOptions }
 
 
