@@ -1,5 +1,6 @@
 import { trackAction, trackMedia } from './events'
 import type { TrackerBase } from './tracker'
+import type { ReplyMetadata } from './types'
 
 /**
  * The reply lifecycle every chat-framework adapter shares. An adapter only translates its
@@ -46,6 +47,8 @@ export interface ReplyMessage {
   /** `user` sends Message Sent, `assistant` Message Received; other roles are not tracked. */
   role: string
   parts: readonly ReplyPart[]
+  /** A reply's model, tokens and finish reason, as its framework carries them; absent when unknown. */
+  metadata?: ReplyMetadata
 }
 
 export interface ChatSnapshot {

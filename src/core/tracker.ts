@@ -5,7 +5,7 @@ import type { TrackerOptions } from './options'
 import { createConsentGate } from './consent'
 import { conversationKey, identityHeldBy, identityOf, messageKey } from './keys'
 import { cleanProperties, createPipeline, type EventInput } from './pipeline'
-import type { CopilotSpec, MessageAgent, Properties } from './types'
+import type { CopilotSpec, MessageAgent, Properties, ReplyMetadata } from './types'
 
 export type { EventInput, TrackerOptions }
 
@@ -43,6 +43,8 @@ export interface MessageInput {
    */
   history?: boolean
   agent?: MessageAgent
+  /** A reply's model, tokens and finish reason, when known (see {@link ReplyMetadata}). */
+  metadata?: ReplyMetadata
   properties?: Properties
 }
 

@@ -24,6 +24,25 @@ interface EventBase {
   properties: Properties
 }
 
+/**
+ * How a reply was generated, when the app or its chat framework knows it: sent on Message Received
+ * as these properties (snake case, as the spec's own `message_body`). Never guessed: a field that is
+ * unknown is absent.
+ */
+export interface ReplyMetadata {
+  /** The model that answered, e.g. `gpt-5.1` (OpenTelemetry's `gen_ai.response.model`). */
+  model?: string
+  /** Who serves it, e.g. `openai`. */
+  provider?: string
+  input_tokens?: number
+  output_tokens?: number
+  total_tokens?: number
+  /** Why the generation ended, e.g. `stop`, `length`, `tool-calls`. */
+  finish_reason?: string
+  /** The id of the server-side trace of this generation (PostHog, Langfuse, OpenTelemetry), to join on. */
+  trace_id?: string
+}
+
 /** The agent behind a message, for vocabularies that name one (Segment Live Chat). */
 export interface MessageAgent {
   id?: string
