@@ -291,7 +291,7 @@ export interface ReplyLifecycle {
 
 /**
  * Runs the lifecycle against a tracker: performs the effects, runs the settle timer, and registers
- * an unreported reply with `tracker.holdReply` so that ending the conversation sends a held one
+ * an unreported reply with `tracker.subscribe` (end() names the conversation it closes) so that ending the conversation sends a held one
  * first (a streaming one too once the chat view is `gone`). Options are read when needed, so they
  * may change between snapshots.
  *
@@ -314,7 +314,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
     const { held } = state
     if (held?.conversationId !== holding?.conversationId) {
       release?.()
-      release = held && tracker.holdReply(held.conversationId, flushNow)
+      release = held && tracker.subscribe((ending) => ending === held.conversationId && flushNow())
     }
     holding = held
   }
@@ -337,7 +337,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
       const { message, live } = effect
       // A live reply was awaited even if it is first seen finished: let the tracker time it.
       if (live) tracker.message({ conversationId, id: message.id, role: 'assistant', status: 'streaming' })
-      tracker.message({ conversationId, id: message.id, role: 'assistant', body: textOf(message), properties: { reply_status: effect.status } })
+      tracker.message({ conversationId, id: message.id, role: 'assistant', body: textOf(message), metadata: message.metadata, properties: { reply_status: effect.status } })
     } else if (effect.type === 'action') {
       const { tool, messageId } = effect
       const fallback = tool.state === 'failed' ? 'failed' : 'completed'

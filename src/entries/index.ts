@@ -15,6 +15,7 @@ export { useActionTracking, type ActionOptions, type UseActionTrackingResult } f
 export { useMediaTracking, type MediaOptions } from '../react/useMediaTracking'
 export { useCopilotAnalytics, type UseCopilotAnalyticsResult } from '../react/useCopilotAnalytics'
 export { segmentCopilot } from '../specs/segmentCopilot'
+export { withCost, replyCost, type ModelPrice, type PriceTable } from '../specs/withCost'
 export { segmentCopilotLegacy } from '../specs/segmentCopilotLegacy'
 export { segmentLiveChat } from '../specs/segmentLiveChat'
 export { watsonxAssistant } from '../specs/watsonxAssistant'
