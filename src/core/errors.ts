@@ -31,11 +31,17 @@ export class CopilotAnalyticsError extends Error {
   readonly code: CopilotAnalyticsErrorCode
   /** The underlying error, for `client_error` and `spec_error`. */
   declare readonly cause?: unknown
+  /**
+   * The value that was wrong (the id, the rating, the property's value, the client's error...), as
+   * it came: production messages carry only the code, so look here for it.
+   */
+  readonly value: unknown
 
-  constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) {
+  constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown, value?: unknown) {
     super('[react-copilot-analytics] ' + message)
     this.name = 'CopilotAnalyticsError'
     this.code = code
+    this.value = value
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause
   }
 }

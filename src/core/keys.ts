@@ -11,7 +11,7 @@ import type { KeyStore } from './keyStore'
  * |---|---|---|---|
  * | `c` conversation | conversationId | its state (a ConversationRecord) | it starts, counts a message, ends |
  * | `m` message | conversationId, messageId | 1 | its Message Sent / Received is sent or held, or it is history |
- * | `f` feedback | conversationId, messageId or none | the rating | its Feedback Submitted is sent or held (a new rating sends again) |
+ * | `f` feedback | conversationId, messageId or none | the rating; with a `reason` or `comment`, the rating followed by the JSON of [reason, comment] | its Feedback Submitted is sent or held (a new rating, reason or comment sends again) |
  * | `a` action | conversationId, action id | 1 | its Action Invoked is sent or held |
  * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
  * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |

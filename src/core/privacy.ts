@@ -10,7 +10,7 @@ import { compact } from './compact'
  * <CopilotAnalyticsProvider privacy={{ redact: redactPII, maxBodyBytes: 4096 }}>
  */
 export interface PrivacyOptions {
-  /** Send message text (`message_body`, `prompt`, `response`)? Default true. */
+  /** Send message text (`message_body`, `prompt`, `response`) and feedback comments (`comment`)? Default true. */
   captureBodies?: boolean
   /**
    * Applied to every string in every track call's properties (bodies and custom properties alike,
@@ -22,8 +22,8 @@ export interface PrivacyOptions {
   maxBodyBytes?: number
 }
 
-/** The names under which vocabularies send message text. */
-export const BODY_FIELDS = ['message_body', 'prompt', 'response']
+/** The names under which vocabularies send text the user or the model wrote (a feedback comment too). */
+export const BODY_FIELDS = ['message_body', 'prompt', 'response', 'comment']
 /** Default {@link PrivacyOptions.maxBodyBytes}: 16 KB. */
 export const MAX_BODY_BYTES = 16384
 /**

@@ -159,10 +159,12 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     try {
       if (got instanceof Error) cause = got
     } catch {
-      got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
+      // It throws even on instanceof (so does a Proxy whose traps throw): development messages show
+      // this instead; in production the error's value is the Proxy itself.
+      if (process.env.NODE_ENV !== 'production') got = 'a revoked Proxy'
     }
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause, got))
     } catch {
       // An onError that throws must not break the host app either.
     }
@@ -207,7 +209,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: cleanProperties(traits, 'Identify', report) })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: cleanProperties(traits, process.env.NODE_ENV !== 'production' ? 'Identify' : '', report) })
     gate.settle(() => (waitingIdentity = undefined))
   }
 

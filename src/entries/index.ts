@@ -9,7 +9,7 @@ export { TrackedMessage, type TrackedMessageProps } from '../react/TrackedMessag
 export { TrackedComponent, type TrackedComponentProps } from '../react/TrackedComponent'
 export { useConversation, type UseConversationResult } from '../react/useConversation'
 export { useMessageTracking, type TrackedMessageInput } from '../react/useMessageTracking'
-export { useFeedback, type UseFeedbackResult } from '../react/useFeedback'
+export { useFeedback, type FeedbackDetails, type UseFeedbackResult } from '../react/useFeedback'
 export { useComponentTracking } from '../react/useComponentTracking'
 export { useActionTracking, type ActionOptions, type UseActionTrackingResult } from '../react/useActionTracking'
 export { useMediaTracking, type MediaOptions } from '../react/useMediaTracking'
