@@ -10,6 +10,7 @@ export { TrackedComponent, type TrackedComponentProps } from '../react/TrackedCo
 export { useConversation, type UseConversationResult } from '../react/useConversation'
 export { useMessageTracking, type TrackedMessageInput } from '../react/useMessageTracking'
 export { useFeedback, type FeedbackDetails, type UseFeedbackResult } from '../react/useFeedback'
+export { useMessageActions, MESSAGE_ACTION_EVENTS, type MessageAction, type UseMessageActionsResult } from '../react/useMessageActions'
 export { useComponentTracking } from '../react/useComponentTracking'
 export { useActionTracking, type ActionOptions, type UseActionTrackingResult } from '../react/useActionTracking'
 export { useMediaTracking, type MediaOptions } from '../react/useMediaTracking'
