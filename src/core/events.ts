@@ -135,3 +135,4 @@ export function trackConversion(tracker: TrackerBase, conversationId: string, na
   trackCustom(tracker, conversationId, name, properties, options, true)
 }
 declare const process: { env: { NODE_ENV?: string } }
+

@@ -16,6 +16,7 @@ import type { KeyStore } from './keyStore'
  * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
  * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |
  * | `k` component | conversationId, messageId or none, type | 1 | its Component Loaded is sent or held |
+ * | `r` regenerated | conversationId, replaced reply's id | 1 | its Reply Regenerated is sent or held (a reply is replaced once, whoever reports it) |
  * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was sent (consent granted) |
  *
  * Claims happen only for a call handed to a client or held for a pending consent decision (and are
@@ -38,6 +39,7 @@ export const actionCompleteKey = (conversationId: string, id: string) => 'ac:' +
 export const mediaKey = (conversationId: string, id: string) => 'g:' + conversationId + ':' + id
 export const componentKey = (conversationId: string, messageId: string | undefined, type: string) =>
   'k:' + conversationId + ':' + (messageId ?? '') + ':' + type
+export const regeneratedKey = (conversationId: string, replyId: string) => 'r:' + conversationId + ':' + replyId
 export const IDENTITY_KEY = 'i'
 
 /** The identity an Identify call carries, as compared and stored: `u:` + userId, else `a:` + anonymousId. */

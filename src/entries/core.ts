@@ -38,6 +38,7 @@ export {
   type TrackerOptions,
 } from '../core/tracker'
 export type { ComponentInput } from '../core/events'
+export { MESSAGE_ACTION_EVENTS, type MessageAction, type MessageActionInput } from '../core/messageActions'
 export { createKeyStore, DEFAULT_KEY_LIMIT, type KeyStore, type KeyStoreOptions, type StorageLike } from '../core/keyStore'
 export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from '../core/errors'
 export { redactPII, passesLuhn } from '../core/redactPII'

@@ -1,32 +1,19 @@
 import { useMemo } from 'react'
 import type { Properties } from '../core/types'
-import { isNonEmptyString } from '../core/tracker'
-import { trackCustom } from '../core/events'
+import { MESSAGE_ACTION_EVENTS, trackMessageAction, type MessageAction } from '../core/messageActions'
 import { useCopilotContext } from './context'
 
-/**
- * The implicit-feedback events (our extension of the Segment AI Copilot spec, named in its
- * "Object Action" style): a message copied, a reply regenerated, a user message edited.
- */
-export const MESSAGE_ACTION_EVENTS = {
-  copy: 'Message Copied',
-  regenerate: 'Reply Regenerated',
-  edit: 'Message Edited',
-} as const
+export { MESSAGE_ACTION_EVENTS, type MessageAction }
 
-export type MessageAction = keyof typeof MESSAGE_ACTION_EVENTS
-
-/** One tracker per action: call it in the handler of the user's click, once per action. */
+/** One tracker per action: call it in the handler of the user's click. */
 export type UseMessageActionsResult = Record<MessageAction, (properties?: Properties) => void>
-
-// Bundlers replace process.env.NODE_ENV; the subjects of reports are for development only.
-declare const process: { env: { NODE_ENV?: string } }
 
 /**
  * Implicit feedback on one message: `copy()` (Message Copied), `regenerate()` (Reply Regenerated,
  * whose `messageId` is the reply being replaced) and `edit()` (Message Edited, on the user's
- * message). Each call is one event, sent at once: call them from the user's click, never from an
- * effect or a render (a copy clicked twice is two copies; rendering sends nothing).
+ * message). Call them from the user's click, never from an effect or a render: each copy or edit
+ * is one event (a copy clicked twice is two copies; rendering sends nothing), and a reply is
+ * regenerated once (`useChatTracking` reports the AI SDK's `regenerate()` itself, and the two count once).
  *
  * @example
  * const actions = useMessageActions(message.id)
@@ -36,12 +23,7 @@ declare const process: { env: { NODE_ENV?: string } }
 export function useMessageActions(messageId: string): UseMessageActionsResult {
   const { tracker, conversationId } = useCopilotContext('useMessageActions()')
   return useMemo(() => {
-    const tracked = (action: MessageAction) => (properties?: Properties) => {
-      const event = MESSAGE_ACTION_EVENTS[action]
-      // Each event is about a message: without its id it says nothing.
-      if (!isNonEmptyString(messageId)) tracker.report('missing_message_id', process.env.NODE_ENV !== 'production' ? `Event "${event}"` : '', messageId)
-      else trackCustom(tracker, conversationId, event, properties, { messageId })
-    }
+    const tracked = (action: MessageAction) => (properties?: Properties) => trackMessageAction(tracker, { conversationId, action, messageId, properties })
     return { copy: tracked('copy'), regenerate: tracked('regenerate'), edit: tracked('edit') }
   }, [tracker, conversationId, messageId])
 }

@@ -84,13 +84,13 @@ describe('advance: one snapshot after another', () => {
     ['settling -> streaming: the SDK continues the same message', [...base, snap('idle', [u1, afterTool]), snap('busy', [u1, afterTool])], 'streaming', ['progress a1 content']],
     ['awaiting tool: the last step waits on a tool output or approval', [...base, snap('busy', [u1, waiting]), snap('idle', [u1, waiting])], 'awaiting-tool', []],
     ['awaiting tool -> reported: a later message follows it', [...base, snap('idle', [u1, waiting]), snap('busy', [u1, waiting, u2])], undefined, ['reply c1/a1 aborted', 'send c1/u2']],
-    ['settling -> reported: removed by regenerate', [...base, snap('idle', [u1, stopped]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted']],
-    ['awaiting tool -> reported: removed by regenerate', [...base, snap('idle', [u1, waiting]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted']],
+    ['settling -> reported: removed by regenerate', [...base, snap('idle', [u1, stopped]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
+    ['awaiting tool -> reported: removed by regenerate', [...base, snap('idle', [u1, waiting]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
     [
       'regenerate, throttled: the new reply in its place is not a copy of the old one',
       [...base, snap('idle', [u1, stopped]), snap('busy', [u1, reply('a2', text('Other', true))])],
       'streaming',
-      ['reply c1/a1 aborted', 'progress a2 content'],
+      ['reply c1/a1 aborted', 'regenerated', 'progress a2 content'],
     ],
     [
       'superseded: the old id left in place, the whole message again under a new id',
