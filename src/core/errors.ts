@@ -37,11 +37,16 @@ export class CopilotAnalyticsError extends Error {
    */
   readonly value: unknown
 
-  constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown, value?: unknown) {
+  /** `value`, when it is an Error (the client's, the spec's), is the `cause` too. */
+  constructor(code: CopilotAnalyticsErrorCode, message: string, value?: unknown) {
     super('[react-copilot-analytics] ' + message)
     this.name = 'CopilotAnalyticsError'
     this.code = code
     this.value = value
-    if (cause !== undefined) (this as { cause?: unknown }).cause = cause
+    try {
+      if (value instanceof Error) (this as { cause?: unknown }).cause = value
+    } catch {
+      // A revoked Proxy throws even on instanceof: it is the value, not a cause.
+    }
   }
 }

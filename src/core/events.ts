@@ -18,9 +18,10 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
   }
   // A reason and a comment are properties with a meaning: text the privacy guard handles (the comment
   // like a body), and part of what makes feedback new, so the key holds them with the rating.
-  const details = cleanProperties(properties, process.env.NODE_ENV !== 'production' ? 'Feedback Submitted' : '', tracker.report)
+  // A reason or a comment that is not text is left out and reported (invalid_property).
+  const details = cleanProperties(properties, process.env.NODE_ENV !== 'production' ? 'Feedback Submitted' : '', tracker.report, (key, value) => (key !== 'reason' && key !== 'comment') || typeof value === 'string')
   const { reason, comment } = details
-  if (tracker.claim(feedbackKey(conversationId, messageId), reason ?? comment ? rating + JSON.stringify([reason, comment].map((text) => typeof text === 'string' && text)) : rating)) {
+  if (tracker.claim(feedbackKey(conversationId, messageId), reason ?? comment ? rating + JSON.stringify([reason, comment]) : rating)) {
     tracker.emit({ type: 'feedback_submitted', conversationId, properties: details, rating, scale, messageId })
   }
   return true

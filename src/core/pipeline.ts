@@ -52,8 +52,18 @@ declare const process: { env: { NODE_ENV?: string } }
  * (property "" when the whole cannot be read), never the event, whose exactly-once key is already
  * claimed. The tracker cleans an Identify's traits and a reply's properties with it too.
  */
-export const cleanProperties = (properties: unknown, name: string, report: Report, read?: (key: string) => unknown): Properties =>
-  compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error), read)
+export const cleanProperties = (properties: unknown, name: string, report: Report, valid?: (key: string, value: unknown) => unknown): Properties =>
+  compact(
+    (properties ?? {}) as Properties,
+    (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error),
+    // A value `valid` rejects is left out and reported like one that cannot be read.
+    valid &&
+      ((key) => {
+        const value = (properties as Properties)[key]
+        if (value !== undefined && !valid(key, value)) throw value
+        return value
+      }),
+  )
 
 /**
  * The pipeline of one tracker (stages 2 to 5): returns its `emit`. The tracker's options are read when
@@ -72,7 +82,7 @@ export function createPipeline(
   // now; then 4. consent holds the guarded snapshot until 5. the call goes to the client.
   const guardAndHold = (call: AnalyticsCall, shared: Properties) => {
     const track = call.type === 'track'
-    const name = track ? call.event : 'Identify'
+    const name = track ? call.event : process.env.NODE_ENV !== 'production' ? 'Identify' : ''
     let properties: Properties | undefined
     try {
       properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)

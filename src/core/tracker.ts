@@ -155,16 +155,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const timing = new Map<string, { sentAt: number; streamed?: boolean; firstToken?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
-    let cause: Error | undefined
     try {
-      if (got instanceof Error) cause = got
-    } catch {
-      // It throws even on instanceof (so does a Proxy whose traps throw): development messages show
-      // this instead; in production the error's value is the Proxy itself.
-      if (process.env.NODE_ENV !== 'production') got = 'a revoked Proxy'
-    }
-    try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause, got))
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got))
     } catch {
       // An onError that throws must not break the host app either.
     }
@@ -294,11 +286,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       // The message's metadata (a reply's model, tokens...), field by field: a token count (`*_tokens`)
       // must be a non-negative integer, any other field (model, provider, finish_reason, trace_id) a
       // non-empty string; a value that is not is left out and reported (invalid_property), the rest sent.
-      const known = cleanProperties(metadata, type, report, (key) => {
-        const value = (metadata as Properties)[key]
-        if (value !== undefined && !(/_tokens$/.test(key) ? Number.isInteger(value) && (value as number) >= 0 : isNonEmptyString(value))) throw value
-        return value
-      })
+      const known = cleanProperties(metadata, type, report, (key, value) =>
+        /_tokens$/.test(key) ? Number.isInteger(value) && (value as number) >= 0 : isNonEmptyString(value),
+      )
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })

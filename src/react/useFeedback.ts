@@ -20,8 +20,6 @@ export interface UseFeedbackResult<Reason extends string = string> {
   rating: number | undefined
 }
 
-const noRating = () => undefined
-
 /**
  * Feedback on a message, or on the whole conversation when no messageId is given. Name your
  * reasons in the type parameter to have TypeScript keep `reason` to your list.
@@ -39,6 +37,6 @@ export function useFeedback<Reason extends string = string>(messageId?: string, 
     [tracker, conversationId, messageId, scale],
   )
   // The stored rating (sessionStorage) is unknown to the server: hydration renders none, then shows it.
-  const rating = useSyncExternalStore(tracker.subscribe, () => lastFeedback(tracker, conversationId, messageId), noRating)
+  const rating = useSyncExternalStore(tracker.subscribe, () => lastFeedback(tracker, conversationId, messageId), () => undefined)
   return { submit, rating }
 }

@@ -63,7 +63,7 @@ describe('useFeedback with a reason and a comment', () => {
     expect(noBodies.feedback()).toEqual([{ conversationId: 'c1', messageId: 'a1', rating: 0, reason: 'other' }])
   })
 
-  test('hostile details never throw into the app: a reason that is not text is sent as the guard allows, a throwing getter is reported', () => {
+  test('hostile details never throw into the app: a reason or comment that is not text, or cannot be read, is left out and reported', () => {
     const { submit, feedback, errors } = rate()
     const getter = Object.defineProperty({}, 'comment', { enumerable: true, get: () => { throw new Error('boom') } })
     const revoked = Proxy.revocable({}, {})
@@ -72,10 +72,16 @@ describe('useFeedback with a reason and a comment', () => {
     expect(() => submit(1, revoked.proxy as never)).not.toThrow()
     expect(() => submit(0, { reason: 7 as never, comment: { text: 'x' } as never })).not.toThrow()
     expect(() => submit(1, { reason: 10n as never })).not.toThrow()
-    expect(feedback().map(({ rating }) => rating)).toEqual([0, 1, 0, 1])
-    expect(feedback()[2]).toMatchObject({ reason: 7, comment: { text: 'x' } })
-    expect(feedback()[3]).not.toHaveProperty('reason')
-    expect(errors.map((e) => e.code)).toEqual(['invalid_property', 'invalid_property', 'invalid_property'])
+    expect(feedback()).toEqual([
+      { conversationId: 'c1', messageId: 'a1', rating: 0 },
+      { conversationId: 'c1', messageId: 'a1', rating: 1 },
+      { conversationId: 'c1', messageId: 'a1', rating: 0 },
+      { conversationId: 'c1', messageId: 'a1', rating: 1 },
+    ])
+    expect(errors.map((e) => e.code)).toEqual(['invalid_property', 'invalid_property', 'invalid_property', 'invalid_property', 'invalid_property'])
+    expect(errors[0].value).toBeInstanceOf(Error)
+    expect(errors[1].value).toBeInstanceOf(TypeError) // what reading the revoked Proxy threw
+    expect(errors.slice(2).map((e) => e.value)).toEqual([7, { text: 'x' }, 10n])
   })
 
   test('useFeedback(id, null) is useFeedback(id): no throw, no scale', () => {
