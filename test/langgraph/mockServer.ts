@@ -9,7 +9,7 @@ export type MessageDict = Record<string, unknown> & { type: string; id?: string;
  * `error` event, a pause until `wait` settles, or a raw SSE event.
  */
 export type RunStep =
-  | { chunk: MessageDict }
+  | { chunk: Record<string, unknown> & { id: string } }
   | { commit: MessageDict[] }
   | { error: { error: string; message: string } }
   | { wait: Promise<unknown> }
