@@ -25,7 +25,17 @@ interface ThreadRecord {
  * (threads, state, history, runs/stream, cancel) and streams each run's scripted steps as the SSE
  * events the SDK parses (`metadata`, `values`, `messages`, `error`, `end` implied by closing). No network.
  */
-export function mockLangGraph({ threads = {}, runs = [] }: { threads?: Record<string, MessageDict[]>; runs?: RunStep[][] | ((input: MessageDict[]) => RunStep[]) } = {}) {
+export function mockLangGraph({
+  threads = {},
+  runs = [],
+  delayMs = 0,
+}: {
+  threads?: Record<string, MessageDict[]>
+  /** The steps of each run in turn, or a function of the run's input messages and the thread so far. */
+  runs?: RunStep[][] | ((input: MessageDict[], thread: readonly MessageDict[]) => RunStep[])
+  /** The pause before each step (a model's pace, for the demo). */
+  delayMs?: number
+} = {}) {
   const state = new Map<string, ThreadRecord>(Object.entries(threads).map(([id, messages]) => [id, { messages, checkpoints: 1 }]))
   const server = {
     runs: 0,
@@ -64,7 +74,7 @@ export function mockLangGraph({ threads = {}, runs = [] }: { threads?: Record<st
   function runStream(threadId: string, body: { input?: { messages?: MessageDict[] } | null }, signal: AbortSignal | undefined): Response {
     const thread = state.get(threadId)!
     const input = (body.input?.messages ?? []).map((message) => ({ ...message, id: message.id ?? `human-${server.runs}` }))
-    const steps = (typeof runs === 'function' ? runs(input) : runs[server.runs]) ?? []
+    const steps = (typeof runs === 'function' ? runs(input, thread.messages) : runs[server.runs]) ?? []
     const runId = `run-${++server.runs}`
     const encoder = new TextEncoder()
     const sse = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
@@ -93,7 +103,7 @@ export function mockLangGraph({ threads = {}, runs = [] }: { threads?: Record<st
         controller.enqueue(sse('metadata', { run_id: runId, attempt: 1 }))
         controller.enqueue(commit(input))
         for (const step of steps) {
-          await new Promise((resolve) => setTimeout(resolve, 0))
+          await new Promise((resolve) => setTimeout(resolve, delayMs))
           if (aborted()) return
           if ('wait' in step) {
             await Promise.race([step.wait, new Promise((resolve) => signal?.addEventListener('abort', resolve))])
