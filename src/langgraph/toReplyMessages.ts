@@ -1,6 +1,6 @@
 // Types only: `@langchain/langgraph-sdk` is an optional peer and never loaded by this module at runtime.
 import type { Message, ToolMessage } from '@langchain/langgraph-sdk'
-import type { ReplyMessage, ReplyPart, ToolState } from '../core/replyLifecycle'
+import { supersedes, type ReplyMessage, type ReplyPart, type ToolState } from '../core/replyLifecycle'
 import type { ReplyMetadata } from '../core/types'
 
 /** A tool call of an AI message, with the ToolMessage that answered it once there is one. */
@@ -17,6 +17,12 @@ export interface TranslationContext {
   interrupted: boolean
   /** An entry that is not a message, or that cannot be read (a getter that throws): skipped, and reported by the caller. */
   onUnreadable(entry: unknown, error?: unknown): void
+  /**
+   * The last copy of each reply, by its first AI message id: kept by the caller between snapshots
+   * of one chat, and replaced here. A run stopped mid-message ends with a reload of the thread that
+   * drops the partial message: the reply shrinks back to an earlier id, and is shown as it was instead.
+   */
+  memory?: Map<string, ReplyMessage>
 }
 
 type Dict = Record<string, unknown>
@@ -86,6 +92,7 @@ function addMetadata(metadata: ReplyMetadata, message: Dict): void {
 
 interface Reply {
   id?: string
+  key?: string
   last?: Dict
   parts: ReplyPart[]
   metadata: ReplyMetadata
@@ -122,9 +129,16 @@ export function toReplyMessages(messages: readonly Message<any>[] | readonly unk
   }
 
   const out: ReplyMessage[] = []
+  const memory = new Map<string, ReplyMessage>()
   let reply: Reply | undefined
   const close = () => {
-    if (reply?.id) out.push({ id: reply.id, role: 'assistant', parts: reply.parts, ...(Object.keys(reply.metadata).length ? { metadata: reply.metadata } : {}) })
+    if (reply?.id) {
+      let copy: ReplyMessage = { id: reply.id, role: 'assistant', parts: reply.parts, ...(Object.keys(reply.metadata).length ? { metadata: reply.metadata } : {}) }
+      const earlier = context.memory?.get(reply.key!)
+      if (earlier && earlier.id !== copy.id && !context.running && supersedes(earlier, copy)) copy = earlier
+      memory.set(reply.key!, copy)
+      out.push(copy)
+    }
     // A reply whose AI messages all lack an id cannot be sent exactly once.
     else if (reply) context.onUnreadable(reply.last)
     reply = undefined
@@ -156,12 +170,19 @@ export function toReplyMessages(messages: readonly Message<any>[] | readonly unk
       }
       reply.parts.push(...files)
       addMetadata(reply.metadata, message)
-      if (isString(message.id) && message.id) reply.id = message.id
+      if (isString(message.id) && message.id) {
+        reply.id = message.id
+        reply.key ??= message.id
+      }
       reply.last = message
     } catch (error) {
       context.onUnreadable(message, error)
     }
   }
   close()
+  if (context.memory) {
+    context.memory.clear()
+    for (const [key, copy] of memory) context.memory.set(key, copy)
+  }
   return out
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `@langchain/langgraph-sdk` is an optional peer and never loaded by this module at runtime.
 import type { Message } from '@langchain/langgraph-sdk'
-import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle } from '../core/replyLifecycle'
+import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
 import { isNonEmptyString } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
@@ -106,6 +106,8 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
   const ran = useRef<string | undefined>(undefined)
   // A chat opened while the previous one's run was in flight.
   const stale = useRef<string | undefined>(undefined)
+  // The last copy of each reply of the chat, for toReplyMessages.
+  const replies = useRef({ chat: '', memory: new Map<string, ReplyMessage>() })
 
   let read: ReturnType<typeof readStream> | undefined
   let readError: unknown
@@ -194,6 +196,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
     if (busy) ran.current = chatKey
     // The SDK keeps a run's error until the next run; one from loading the thread is not a reply's.
     const status: ChatSnapshot['status'] = busy ? 'busy' : error != null && ran.current === chatKey ? 'error' : 'idle'
+    if (replies.current.chat !== chatKey) replies.current = { chat: chatKey, memory: new Map() }
     lifecycle.update({
       chat: chatKey,
       conversationId,
@@ -201,6 +204,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
       messages: toReplyMessages(messages, {
         running: busy,
         interrupted: interrupted === true,
+        memory: replies.current.memory,
         onUnreadable: (entry, problem) => report('useStreamTracking() skipped a message it cannot read (not an object with a string type and id, or a getter that throws):', problem ?? entry),
       }),
     })

@@ -290,3 +290,29 @@ test('an interrupt (a tool call waiting on a human) holds the reply; resuming co
     ['Action Invoked', 'ai-2', 'book'],
   ])
 })
+
+test('stop after a tool call, mid-answer: the reload drops the partial answer, and the reply is still sent once (aborted, with its text and its action)', async () => {
+  const never = gate()
+  const { stream, tracks, idle } = setup({
+    runs: [
+      [
+        { commit: [ai('ai-1', '', { tool_calls: [{ id: 'call-1', name: 'search', args: {} }] })] },
+        { commit: [tool('t-1', 'call-1', 'found')] },
+        { chunk: { id: 'ai-2', content: 'The answer is' } },
+        { wait: never.wait },
+      ],
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Find it')] }))
+  await screen.findByText('ai: The answer is')
+  await act(() => stream().stop())
+  await idle()
+  // The thread as the server kept it: the tool call and its result, not the partial answer.
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't-1']))
+  await wait(400)
+  expect(tracks().slice(2)).toEqual([
+    ['Message Received', expect.objectContaining({ messageId: 'ai-2', message_body: 'The answer is', reply_status: 'aborted' })],
+    ['Action Invoked', expect.objectContaining({ messageId: 'ai-2', tool_call_id: 'call-1' })],
+  ])
+  never.open()
+})
