@@ -243,6 +243,7 @@ async function run(ops: Op[]) {
 test('model: useStream runs, stops, errors, tool loops, interrupts, threads and remounts: every reply seen is sent once, history never', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
   vi.spyOn(console, 'warn').mockImplementation(() => {})
+  // Real timers (the SDK streams through them): fewer sequences than the other model tests.
   const runs = Math.min(RUNS, Number(process.env.MODEL_RUNS_LANGGRAPH ?? 80))
   await fc.assert(
     fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => run(ops)),
