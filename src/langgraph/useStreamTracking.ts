@@ -95,8 +95,9 @@ function readStream(stream: TrackableStream): { messages: unknown; isLoading: bo
  */
 export function useStreamTracking(stream: TrackableStream, options: StreamTrackingOptions = {}): void {
   const { tracker, conversationId } = useCopilotContext('useStreamTracking()')
-  const latest = useRef(options)
-  latest.current = options
+  // A null passed for the options is no options, not a crash in a later timer.
+  const latest = useRef(options ?? {})
+  latest.current = options ?? {}
   const rawThread = options?.threadId
   const thread = typeof rawThread === 'string' ? rawThread : ''
   const warned = useRef(new Set<string>())

@@ -92,6 +92,25 @@ test('hostile messages are skipped and reported once (invalid_chat); the readabl
   expect(errors).toEqual(['invalid_chat'])
 })
 
+test('options that are null or odd (a threadId that is not a string) are no options: the reply is still sent once', async () => {
+  for (const options of [{ threadId: 42 }, null, { settleMs: Number.NaN, trackInitialMessages: 'yes' }] as unknown as StreamTrackingOptions[]) {
+    resetTrackedKeys()
+    const { errors, events, show, view } = mount({ messages: [], isLoading: false }, options)
+    await show({ messages: [{ type: 'human', id: 'h1', content: 'Hi' }], isLoading: true })
+    await show({ messages: [{ type: 'human', id: 'h1', content: 'Hi' }, { type: 'ai', id: 'a1', content: 'Yes', tool_call_chunks: [] }], isLoading: false })
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)))
+    expect(events().map(([event, id]) => [event, id]), JSON.stringify(options)).toEqual([
+      ['Conversation Started', undefined],
+      ['Message Sent', 'h1'],
+      ['Message Received', 'a1'],
+    ])
+    expect(errors).toEqual([])
+    view.unmount()
+    // Past the remount hand-over: the next view is another page's, not this one remounted.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
+  }
+})
+
 test('messages without an id: skipped while a run is in flight (an optimistic copy); once idle, a human one is missing_message_id and an AI reply invalid_chat', async () => {
   const { errors, events, show } = mount({ messages: [], isLoading: false })
   await show({ messages: [{ type: 'human', content: 'optimistic' }], isLoading: true })
