@@ -45,12 +45,14 @@ export default defineConfig({
         testing: here('src/entries/testing.ts'),
         devtools: here('src/entries/devtools.ts'),
         'ai-sdk': here('src/entries/ai-sdk.ts'),
+        dedupe: here('src/entries/dedupe.ts'),
+        server: here('src/entries/server.ts'),
       },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^@segment\/analytics-node/, /^ai($|\/)/, /^@ai-sdk\//],
     },
   },
   test: {
