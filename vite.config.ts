@@ -119,7 +119,7 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx', 'test/dedupe/**/*.test.tsx', 'test/server/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
           // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
           server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
