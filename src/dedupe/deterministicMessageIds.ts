@@ -58,8 +58,9 @@ export function deterministicMessageIds({ namespace }: DeterministicMessageIdsOp
   const seen = new WeakMap<CopilotEvent, { revision: string; calls: Map<string, number> }>()
   return (event, call, spec, options) => {
     try {
+      if (call.type !== 'track') return undefined // Identify: random (see the JSDoc above)
       const app = (typeof namespace === 'string' && namespace) || writeKeyOf(options.analytics)
-      const parts = call.type === 'track' ? keyPartsOf(event) : undefined
+      const parts = keyPartsOf(event)
       if (!app || !parts) return undefined
       let state = seen.get(event)
       if (!state) {

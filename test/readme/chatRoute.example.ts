@@ -4,7 +4,7 @@ import { convertToModelMessages, createIdGenerator, streamText, type UIMessage }
 import { createCopilotTracker, createKeyStore } from '../../src/entries/core'
 import { deterministicMessageIds } from '../../src/entries/dedupe'
 import { analyticsNodeClient } from '../../src/entries/server'
-import { currentUserId, model, segment } from './server'
+import { currentUserId, model, segment } from './lib'
 
 // The same namespace as the browser's provider: the browser's and the server's Message Received of
 // one reply get the same Segment messageId, and Segment keeps one of them.
