@@ -15,7 +15,7 @@ import { resetTrackedKeys } from '../../src/entries/testing'
 // useChatTracking + AnalyticsBrowser: both report the same reply to the local collector, which
 // keeps one copy, as Segment does.
 const { deps } = vi.hoisted(() => ({ deps: { segment: undefined as unknown, host: '' } }))
-vi.mock('../readme/server', async () => {
+vi.mock('../readme/lib', async () => {
   const { MockLanguageModelV3, simulateReadableStream } = await import('ai/test')
   const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 8, text: 8, reasoning: 0 } }
   const model = new MockLanguageModelV3({
