@@ -32,7 +32,8 @@ function writeKeyOf(client: unknown): string | undefined {
  * no two lists of fields read alike. This is the documented format (docs/exactly-once.md): the same
  * fields give the same id in every version with this prefix.
  */
-export const messageIdOf = (fields: readonly string[]): string => MESSAGE_ID_PREFIX + hash128(fields.map((field) => field.length + ':' + field).join(''))
+export const messageIdOf = (fields: readonly unknown[]): string =>
+  MESSAGE_ID_PREFIX + hash128(fields.map(String).map((field) => field.length + ':' + field).join(''))
 
 /**
  * Segment `messageId`s derived from each event's exactly-once key, so that Segment's own dedupe

@@ -2,9 +2,11 @@ import fc from 'fast-check'
 import { StrictMode } from 'react'
 import { render } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
-import { createCopilotTracker, createKeyStore, segmentCopilot, segmentCopilotLegacy, type AnalyticsClient, type KeyStore, type Properties, type TrackerOptions } from '../../src/entries/core'
+import { createCopilotTracker, createKeyStore, segmentCopilot, segmentCopilotLegacy, watsonxAssistant, type AnalyticsClient, type KeyStore, type Properties, type TrackerOptions } from '../../src/entries/core'
 import { deterministicMessageIds, MESSAGE_ID_PREFIX } from '../../src/entries/dedupe'
 import { CopilotAnalyticsProvider, TrackedMessage } from '../../src/entries'
+import { messageIdOf } from '../../src/dedupe/deterministicMessageIds'
+import { keyPartsOf } from '../../src/core/keys'
 
 interface Sent {
   event: string
@@ -153,6 +155,26 @@ describe('deterministic Segment messageIds', () => {
     expect(a.sent.map((s) => s.options)).toEqual([undefined, undefined, undefined, undefined, undefined])
   })
 
+  test('calls held for consent keep their ids: granted later, they carry the same ids as calls sent at once', () => {
+    const now = recorder()
+    everyEvent(tracker({ analytics: now }))
+    const held = recorder()
+    const t = tracker({ analytics: held, consent: null })
+    everyEvent(t)
+    expect(held.sent).toEqual([])
+    t.configure({ consent: true })
+    expect(held.ids()).toEqual(now.ids())
+  })
+
+  test('a conversation started by start() in one tab and by its first message in another: one id for Conversation Started', () => {
+    const a = recorder()
+    const b = recorder()
+    tracker({ analytics: a }).start('c1')
+    tracker({ analytics: b }).message({ conversationId: 'c1', id: 'm1', role: 'user', body: 'Hi' })
+    expect(a.sent[0].event).toBe('Conversation Started')
+    expect(b.sent[0].options?.messageId).toBe(a.sent[0].options?.messageId)
+  })
+
   test('fanned out to two vocabularies with the same event names, each call has its own id', () => {
     const a = recorder()
     everyEvent(tracker({ analytics: a, spec: [segmentCopilot, segmentCopilotLegacy] }))
@@ -163,8 +185,8 @@ describe('deterministic Segment messageIds', () => {
   })
 
   test('derived from the exactly-once key: each id is computed from the key the tracker claims for that event', () => {
-    // Every key the tracker writes, and the key each derived id was computed from (recomputed here
-    // from the event the hook sees): they must match, or the id and the exactly-once rule disagree.
+    // Every key the tracker writes, and the key each derived id was computed from (keyPartsOf, on the
+    // event the hook sees): each must be one the tracker claimed, or the id and the exactly-once rule disagree.
     const written: string[] = []
     const base = createKeyStore()
     const keyStore: KeyStore = { ...base, get: base.get, set: (key, value, memoryOnly) => (written.push(key), base.set(key, value, memoryOnly)), clear: base.clear, size: 0, limit: base.limit }
@@ -174,26 +196,17 @@ describe('deterministic Segment messageIds', () => {
     const t = createCopilotTracker({
       analytics: a,
       keyStore,
+      spec: [segmentCopilot, watsonxAssistant],
       messageIds(event, call, spec, options) {
         const id = inner(event, call, spec, options)
-        const e = event as { conversationId: string; messageId?: string; id?: string; componentType?: string; type: string }
-        const key = {
-          conversation_started: `c:${e.conversationId}`,
-          conversation_ended: `c:${e.conversationId}`,
-          message_sent: `m:${e.conversationId}:${e.messageId}`,
-          message_received: `m:${e.conversationId}:${e.messageId}`,
-          component_loaded: `k:${e.conversationId}:${e.messageId ?? ''}:${e.componentType}`,
-          action_started: `a:${e.conversationId}:${e.id}`,
-          action_completed: `ac:${e.conversationId}:${e.id}`,
-          media_generated: `g:${e.conversationId}:${e.id}`,
-          feedback_submitted: `f:${e.conversationId}:${e.messageId ?? ''}`,
-        }[e.type]
+        const key = keyPartsOf(event)?.join(':')
         if (id && key) derived.push(key)
         return id
       },
     })
     everyEvent(t)
-    expect(derived).toHaveLength(8)
+    // Both vocabularies: watsonx's Action Completed covers the action-complete key.
+    expect(new Set(derived)).toEqual(new Set(['c:c1', 'm:c1:m1', 'm:c1:m2', 'k:c1:m2:Chart', 'a:c1:a1', 'ac:c1:a1', 'g:c1:g1', 'f:c1:m2']))
     for (const key of derived) expect(written).toContain(key)
   })
 
@@ -233,6 +246,22 @@ describe('deterministic Segment messageIds', () => {
         expect(run(ops).ids()).toEqual(ids)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  test('property: the fields of an id are read unambiguously (distinct lists of fields, distinct ids)', () => {
+    // The exactly-once keys join their parts with ":" (so "a:b" + "c" reads as "a" + "b:c"); the id
+    // prefixes each field with its length, so such lists stay apart.
+    expect(messageIdOf(['ns', 'm', 'a:b', 'c'])).not.toBe(messageIdOf(['ns', 'm', 'a', 'b:c']))
+    expect(messageIdOf(['ns', '', 'x'])).not.toBe(messageIdOf(['ns', 'x', '']))
+    const fields = fc.array(fc.oneof(fc.constantFrom('', ':', 'a', 'a:b', '1:a'), fc.string({ maxLength: 5 })), { maxLength: 6 })
+    fc.assert(
+      fc.property(fields, fields, (a, b) => {
+        fc.pre(JSON.stringify(a) !== JSON.stringify(b))
+        expect(messageIdOf(a)).not.toBe(messageIdOf(b))
+        expect(messageIdOf([...a])).toBe(messageIdOf(a))
+      }),
+      { numRuns: 2000 },
     )
   })
 
