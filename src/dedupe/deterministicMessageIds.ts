@@ -9,7 +9,7 @@ export interface DeterministicMessageIdsOptions {
    * A name unique to your app, the same wherever it tracks (browser tabs, servers), e.g.
    * `'acme-support-copilot'`. Segment's dedupe spans every source and workspace, so ids are scoped
    * by it. Default: the client's Segment write key when it exposes one (a loaded `AnalyticsBrowser`
-   * or `window.analytics`); with neither, ids stay random.
+   * or `window.analytics`); with neither, ids stay random. Anything but a non-empty string counts as none.
    */
   namespace?: string
 }
@@ -53,14 +53,23 @@ export const messageIdOf = (fields: readonly unknown[]): string =>
  *
  * <CopilotAnalyticsProvider analytics={analytics} messageIds={messageIds}>
  */
-export function deterministicMessageIds({ namespace }: DeterministicMessageIdsOptions = {}): MessageIds {
+export function deterministicMessageIds(options?: DeterministicMessageIdsOptions): MessageIds {
+  // Read once, here, and never thrown from: a namespace that is not a non-empty string (or options
+  // that cannot be read) counts as none, so the write key or random ids are used, as documented.
+  let namespace: string | undefined
+  try {
+    const given = options?.namespace
+    if (typeof given === 'string' && given !== '') namespace = given
+  } catch {
+    // a getter or Proxy that throws
+  }
   // Per event (every call of every vocabulary it maps to): its feedback revision, counted once, and
   // how many calls of each name a vocabulary made of it, so that two never share an id.
   const seen = new WeakMap<CopilotEvent, { revision: string; calls: Map<string, number> }>()
-  return (event, call, spec, options) => {
+  return (event, call, spec, tracker) => {
     try {
       if (call.type !== 'track') return undefined // Identify: random (see the JSDoc above)
-      const app = (typeof namespace === 'string' && namespace) || writeKeyOf(options.analytics)
+      const app = namespace ?? writeKeyOf(tracker.analytics)
       const parts = keyPartsOf(event)
       if (!app || !parts) return undefined
       let state = seen.get(event)
@@ -68,7 +77,7 @@ export function deterministicMessageIds({ namespace }: DeterministicMessageIdsOp
         let revision = ''
         if (event.type === 'feedback_submitted') {
           // How many ratings this target sent before: 5, 3, 5 are three events, each its own id.
-          const store = options.keyStore ?? getDefaultKeyStore()
+          const store = tracker.keyStore ?? getDefaultKeyStore()
           const key = revisionKey(parts.join(':'))
           const count = Number(store.get(key)) || 0
           store.set(key, count + 1)

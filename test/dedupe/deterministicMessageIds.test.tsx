@@ -114,6 +114,16 @@ describe('deterministic Segment messageIds', () => {
     expect(errors).toEqual([])
   })
 
+  test('options that are not what they should be never throw: a namespace that is not a non-empty string counts as none', () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('no') } })
+    for (const options of [hostile, { namespace: 42 }, { namespace: null }, null, 'acme'] as never[]) {
+      const client = recorder()
+      expect(() => everyEvent(createCopilotTracker({ analytics: client, keyStore: createKeyStore(), messageIds: deterministicMessageIds(options) }))).not.toThrow()
+      expect(client.sent).toHaveLength(8)
+      expect(client.ids().every((id) => id === undefined)).toBe(true)
+    }
+  })
+
   test('feedback: a changed rating is a new id, the same rating again is no event, 5 -> 3 -> 5 is three events', () => {
     const a = recorder()
     const t = tracker({ analytics: a })
