@@ -46,5 +46,10 @@ export interface TrackerOptions {
 /**
  * The Segment options (`{ messageId }`) of one call a vocabulary made of `event`, or undefined for
  * the client's own random id. Called once per call, as the event is emitted (before consent).
+ *
+ * @example
+ * // Usually deterministicMessageIds() from react-copilot-analytics/dedupe; your own, e.g. ids of your event store:
+ * const messageIds: MessageIds = (event, call) =>
+ *   call.type === 'track' && event.type === 'message_received' ? { messageId: 'reply-' + event.messageId } : undefined
  */
 export type MessageIds = (event: CopilotEvent, call: AnalyticsCall, spec: CopilotSpec, options: TrackerOptions) => Properties | undefined

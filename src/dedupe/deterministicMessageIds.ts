@@ -14,7 +14,12 @@ export interface DeterministicMessageIdsOptions {
   namespace?: string
 }
 
-/** The prefix of every id this package derives; a change of format would change it (`rca2-`). */
+/**
+ * The prefix of every id this package derives; a change of format would change it (`rca2-`).
+ *
+ * @example
+ * const derived = event.messageId.startsWith(MESSAGE_ID_PREFIX) // an event from this package, deduped across tabs
+ */
 export const MESSAGE_ID_PREFIX = 'rca1-'
 
 /**
