@@ -48,8 +48,8 @@ export interface TrackerOptions {
  * the client's own random id. Called once per call, as the event is emitted (before consent).
  *
  * @example
- * // Usually deterministicMessageIds() from react-copilot-analytics/dedupe; your own, e.g. ids of your event store:
- * const messageIds: MessageIds = (event, call) =>
- *   call.type === 'track' && event.type === 'message_received' ? { messageId: 'reply-' + event.messageId } : undefined
+ * // deterministicMessageIds() from react-copilot-analytics/dedupe, except for feedback (random ids):
+ * const ids = deterministicMessageIds({ namespace: 'acme-support-copilot' })
+ * const messageIds: MessageIds = (event, ...rest) => (event.type === 'feedback_submitted' ? undefined : ids(event, ...rest))
  */
 export type MessageIds = (event: CopilotEvent, call: AnalyticsCall, spec: CopilotSpec, options: TrackerOptions) => Properties | undefined
