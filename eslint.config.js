@@ -17,6 +17,7 @@ const LAYERS = {
   devtools: { layers: ['core'], packages: ['react'] },
   'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
   langgraph: { layers: ['core', 'react'], packages: ['react', '@langchain/langgraph-sdk'] },
+  dedupe: { layers: ['core'], packages: [] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -44,7 +44,7 @@ export function explain(code: CopilotAnalyticsErrorCode, subject: string, got: u
     return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
   }
   // Production builds pass no subject (the call sites drop it): the code and the value remain.
-  return `${subject} (${code}); got ${value}.`.trim()
+  return `(${code}); got ${value}.`
 }
 
 declare const process: { env: { NODE_ENV?: string } }
