@@ -16,6 +16,7 @@ const LAYERS = {
   react: { layers: ['core', 'specs'], packages: ['react'] },
   devtools: { layers: ['core'], packages: ['react'] },
   'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
+  'ag-ui': { layers: ['core', 'react'], packages: ['react', '@ag-ui/client'] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
