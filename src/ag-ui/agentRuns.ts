@@ -19,8 +19,11 @@ export interface TrackableAgent {
 export interface AgentListener {
   /** The agent's messages or run changed; `now`: its run began, ended or failed (not just another token). */
   changed(now: boolean): void
-  /** The run broke off with an error that was not a stop (a malformed or out-of-order event, a failed transport). */
-  failed(error: unknown): void
+  /**
+   * The run broke off with an error that was not a stop (an event the client rejected: out of
+   * order, malformed; a failed transport), or, `unreadable`, an event had a shape nobody expected.
+   */
+  failed(error: unknown, unreadable?: boolean): void
 }
 
 /**
@@ -43,6 +46,8 @@ export interface AgentRuns {
   openTools: Set<string>
   /** Replies a stop cut short (abortRun, a cancelled outcome, a stream closed early): reported as `aborted`. */
   cut: Set<string>
+  /** Replies seen at rest (no run, no tool call waiting): a later assistant message begins another reply. */
+  sealed: Set<string>
   /** The generation metadata of each run's last reply, from the run's token usage. */
   metadata: Map<string, ReplyMetadata>
   stopped: boolean
@@ -52,7 +57,7 @@ export interface AgentRuns {
 
 // Remembered for the replies still held: a few runs are plenty.
 const REMEMBERED = 32
-const remember = <T>(map: Set<T> | Map<T, unknown>) => {
+export const remember = <T>(map: Set<T> | Map<T, unknown>) => {
   if (map.size > REMEMBERED) map.delete(map.keys().next().value as T)
 }
 
@@ -116,7 +121,7 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
         const now = handle(...params)
         if (now !== false) notify(now === true)
       } catch (error) {
-        runs.listeners.forEach((listener) => listener.failed(error))
+        runs.listeners.forEach((listener) => listener.failed(error, true))
       }
     }
   const id = (value: unknown) => (typeof value === 'string' ? value : undefined)
@@ -205,6 +210,7 @@ export function listen(agent: TrackableAgent, listener: AgentListener): [AgentRu
       openText: new Set(),
       openTools: new Set(),
       cut: new Set(),
+      sealed: new Set(),
       metadata: new Map(),
       listeners: new Set(),
     }

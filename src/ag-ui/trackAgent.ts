@@ -1,6 +1,6 @@
-import { createReplyLifecycle, type ReplyLifecycle, type ReplyLifecycleOptions } from '../core/replyLifecycle'
+import { createReplyLifecycle, type ReplyLifecycle, type ReplyLifecycleOptions, type ReplyMessage } from '../core/replyLifecycle'
 import { isNonEmptyString, type TrackerBase } from '../core/tracker'
-import { listen, type AgentListener, type TrackableAgent } from './agentRuns'
+import { listen, remember, type AgentListener, type TrackableAgent } from './agentRuns'
 import { toReplyMessages, type AgentToolCall } from './toReplyMessages'
 
 export interface AgentTrackingOptions {
@@ -100,12 +100,14 @@ export function connectAgent(
     if (!Array.isArray(messages)) return unreadable('no messages array', messages)
     const id = conversationId()
     const status = runs.failed ? 'error' : runs.running || running === true ? 'busy' : 'idle'
-    let replies = toReplyMessages(messages, runs)
-    if (status === 'busy' && runs.running) {
-      // A run's first reply is the one streaming until the run ends: AG-UI may still add tool calls
-      // to it after their results (tool messages) follow it, and it opens its next reply only then.
-      const first = replies.findIndex((reply) => reply?.role === 'assistant' && !runs.before.has(reply.id))
-      if (first >= 0) replies = replies.slice(0, first + 1)
+    const replies = toReplyMessages(messages, runs)
+    // A reply at rest (no run, no tool call waiting) is over: a later run that is not the
+    // continuation of a tool call in the same task answers anew.
+    let last: ReplyMessage | undefined
+    for (const reply of replies) last = reply ?? last
+    if (status !== 'busy' && last?.role === 'assistant' && !last.parts.some((part) => part.type === 'tool' && (part.state === 'running' || part.state === 'waiting'))) {
+      runs.sealed.add(last.id)
+      remember(runs.sealed)
     }
     lifecycle.update({ chat: chatOf(id, agent), conversationId: id, status, messages: replies })
   }
@@ -115,7 +117,11 @@ export function connectAgent(
       if (!pending) queueMicrotask(update)
       pending = true
     },
-    failed: (error) => active && tracker.report('invalid_agent', 'A run of the agent broke off with an error (its events broke the AG-UI protocol, or its transport failed), so its reply was reported with reply_status "error":', error),
+    failed(error, unreadable) {
+      if (!active) return
+      if (unreadable) tracker.report('invalid_agent', 'An event of the agent could not be read (what could still be tracked was): it', error)
+      else tracker.report('invalid_agent', 'A run of the agent broke off with an error (an event the AG-UI client rejected, or a failed transport), so its reply was sent with reply_status "error":', error)
+    },
   }
   const [runs, stop] = listen(agent, listener)
   update()

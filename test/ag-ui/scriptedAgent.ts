@@ -19,16 +19,22 @@ export class ScriptedAgent extends AbstractAgent {
   private stop?: () => void
   runs: RunAgentInput[] = []
 
+  /**
+   * @param scripts one script per run, in order, or a function that writes each run's script from its input
+   * @param options `delayMs`: a pause after each event (a demo that streams visibly)
+   */
   constructor(
-    private scripts: Step[][],
-    config: AgentConfig = {},
+    private scripts: Step[][] | ((input: RunAgentInput) => Step[]),
+    { delayMs = 0, ...config }: AgentConfig & { delayMs?: number } = {},
   ) {
     super({ threadId: 't1', ...config })
+    this.delayMs = delayMs
   }
+  private delayMs: number
 
   run(input: RunAgentInput): Observable<BaseEvent> {
     this.runs.push(input)
-    const script = this.scripts.shift() ?? []
+    const script = (typeof this.scripts === 'function' ? this.scripts(input) : this.scripts.shift()) ?? []
     return new Observable<BaseEvent>((subscriber) => {
       let stopped = false
       this.stop = () => {
@@ -39,12 +45,12 @@ export class ScriptedAgent extends AbstractAgent {
         for (const step of script) {
           if (stopped) return
           if ('wait' in step) await step.wait
-          else if ('delay' in step) await new Promise((resolve) => setTimeout(resolve, step.delay))
+          else if ('delay' in step) await new Promise((resolve) => setTimeout(resolve, (step as { delay: number }).delay))
           else if ('throws' in step) return subscriber.error(step.throws)
           else {
             const run = step.type === EventType.RUN_STARTED || step.type === EventType.RUN_FINISHED ? { threadId: input.threadId, runId: input.runId } : {}
             subscriber.next({ ...run, ...step } as BaseEvent)
-            await Promise.resolve()
+            await (this.delayMs ? new Promise((resolve) => setTimeout(resolve, this.delayMs)) : Promise.resolve())
           }
         }
         if (!stopped) subscriber.complete()

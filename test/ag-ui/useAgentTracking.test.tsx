@@ -179,38 +179,55 @@ test('a run that fails before any reply sends no reply; the user message was sen
   expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent'])
 })
 
-test('tool calls: Action Invoked once per answered call, after its reply, with tool_call_id; failed when the tool message carries an error', async () => {
+test('tool calls: one reply per turn (the AG-UI messages that call tools, and the one that goes on); Action Invoked once per answered call, after it, with tool_call_id', async () => {
   const agent = new ScriptedAgent([
-    [started, ...toolCall('call1', 'get_weather', 'a1'), toolResult('call1', 'tool1', '{"temp":12}'), ...toolCall('call2', 'get_stock', 'a1'), { ...toolResult('call2', 'tool2', ''), }, ...text('a2', 'It is 12 degrees'), finished()],
+    [started, ...toolCall('call1', 'get_weather', 'a1'), toolResult('call1', 'tool1', '{"temp":12}'), ...toolCall('call2', 'get_stock', 'a1'), toolResult('call2', 'tool2', ''), ...text('a2', 'It is 12 degrees'), finished()],
   ])
   const describeAction = vi.fn(({ toolCall, result }) => `${toolCall.function.name} -> ${result.content || 'nothing'}`)
   const { analytics, errors } = setup(agent, { describeAction })
   await run(agent, 'u1', 'Weather?')
-  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked', 'Action Invoked', 'Message Received'])
+  // AG-UI added the second call to a1 after the first call's tool message: it is not lost.
+  expect(agent.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'tool1', 'tool2', 'a2'])
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked', 'Action Invoked'])
   const actions = tracks(analytics.calls).filter(([event]) => event === 'Action Invoked').map(([, p]) => p)
   expect(actions).toEqual([
-    expect.objectContaining({ messageId: 'a1', type: 'get_weather', action: 'get_weather -> {"temp":12}', tool_call_id: 'call1' }),
-    expect.objectContaining({ messageId: 'a1', type: 'get_stock', action: 'get_stock -> nothing', tool_call_id: 'call2' }),
+    expect.objectContaining({ messageId: 'a2', type: 'get_weather', action: 'get_weather -> {"temp":12}', tool_call_id: 'call1' }),
+    expect.objectContaining({ messageId: 'a2', type: 'get_stock', action: 'get_stock -> nothing', tool_call_id: 'call2' }),
   ])
-  expect(received(analytics.calls).map((p) => [p.messageId, p.message_body])).toEqual([
-    ['a1', ''],
-    ['a2', 'It is 12 degrees'],
-  ])
+  expect(received(analytics.calls)).toEqual([expect.objectContaining({ messageId: 'a2', message_body: 'It is 12 degrees', reply_status: 'complete', response_time_ms: expect.any(Number) })])
   expect(errors).toEqual([])
 })
 
-test('a frontend tool: the reply waits on the app, and Action Invoked comes once when the app answers it', async () => {
+test('a frontend tool: the reply waits on the app; answered and continued in the same task, it is one reply with its Action Invoked', async () => {
   const agent = new ScriptedAgent([[started, ...text('a1', 'Let me look'), ...toolCall('call1', 'confirm', 'a1'), finished()], reply('a2', 'Done')])
   const { analytics } = setup(agent)
   await run(agent, 'u1', 'Book it')
   await tick(20)
   expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent'])
-  act(() => agent.addMessage({ id: 'tool1', role: 'tool', toolCallId: 'call1', content: 'yes', error: 'declined by the user' }))
+  await act(() => {
+    agent.addMessage({ id: 'tool1', role: 'tool', toolCallId: 'call1', content: 'no', error: 'declined by the user' })
+    return agent.runAgent()
+  })
+  await tick()
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked'])
+  expect(received(analytics.calls)[0]).toMatchObject({ messageId: 'a2', message_body: 'Let me look\nDone', reply_status: 'complete' })
+  expect(tracks(analytics.calls)[3][1]).toMatchObject({ type: 'confirm', action: 'failed', tool_call_id: 'call1', messageId: 'a2' })
+})
+
+test('a frontend tool answered later (the reply at rest): that reply is sent with its action, and the next run is a reply of its own', async () => {
+  const agent = new ScriptedAgent([[started, ...text('a1', 'Let me look'), ...toolCall('call1', 'confirm', 'a1'), finished()], reply('a2', 'Booked')])
+  const { analytics } = setup(agent)
+  await run(agent, 'u1', 'Book it')
+  act(() => agent.addMessage({ id: 'tool1', role: 'tool', toolCallId: 'call1', content: 'yes' }))
+  await tick(5)
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked'])
   await act(() => agent.runAgent())
   await tick()
-  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked', 'Message Received'])
-  expect(tracks(analytics.calls)[3][1]).toMatchObject({ type: 'confirm', action: 'failed', tool_call_id: 'call1', messageId: 'a1' })
-  expect(received(analytics.calls)[0]).toMatchObject({ messageId: 'a1', message_body: 'Let me look', reply_status: 'complete' })
+  expect(received(analytics.calls).map((p) => [p.messageId, p.message_body])).toEqual([
+    ['a1', 'Let me look'],
+    ['a2', 'Booked'],
+  ])
+  expect(names(analytics.calls).filter((name) => name === 'Action Invoked')).toHaveLength(1)
 })
 
 test('another thread: its messages are history, and the previous thread is not sent again', async () => {
