@@ -51,6 +51,18 @@ export interface AgentRuns {
   /** The generation metadata of each run's last reply, from the run's token usage. */
   metadata: Map<string, ReplyMetadata>
   stopped: boolean
+  /**
+   * This run is not a request: it began before any request on its thread with nothing new from the
+   * app (`connectAgent()` replaying a stored thread, as CopilotKit does on mount). What it brings
+   * is history.
+   */
+  replay: boolean
+  /** Threads where a request was made: from then on every new message there is live. */
+  requested: Set<string>
+  /** Messages the app added (`addMessage`) outside a run: the request that follows sends them. */
+  pending: Set<string>
+  /** The message ids of the last snapshot a tracker fed its lifecycle. */
+  known: ReadonlySet<string>
   listeners: Set<AgentListener>
   subscription?: { unsubscribe(): void }
 }
@@ -138,7 +150,13 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
     onRunInitialized: guard(() => {
       runs.running = true
       runs.failed = runs.ended = runs.stopped = false
-      runs.before = new Set(idsOf(agent.messages))
+      const ids = idsOf(agent.messages)
+      runs.before = new Set(ids)
+      const thread = String(agent.threadId)
+      // A request: the app added a message for it (one no snapshot showed yet), or one was made here before.
+      runs.replay = !runs.requested.has(thread) && !runs.pending.size && ids.every((id) => runs.known.has(id))
+      if (!runs.replay) runs.requested.add(thread)
+      runs.pending.clear()
       runs.openText.clear()
       runs.openTools.clear()
       return true
@@ -190,6 +208,11 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
       }
       return true
     }),
+    onNewMessage: guard((params) => {
+      const messageId = id(params?.message?.id)
+      // Added by the app (`addMessage`), not by a run's events.
+      if (messageId && !runs.running) runs.pending.add(messageId)
+    }),
     onMessagesChanged: guard(() => {}),
   }
 }
@@ -206,6 +229,10 @@ export function listen(agent: TrackableAgent, listener: AgentListener): [AgentRu
       failed: false,
       ended: false,
       stopped: false,
+      replay: false,
+      requested: new Set(),
+      pending: new Set(),
+      known: new Set(),
       before: new Set(),
       openText: new Set(),
       openTools: new Set(),

@@ -1,5 +1,6 @@
 import { createReplyLifecycle, type ReplyLifecycle, type ReplyLifecycleOptions, type ReplyMessage } from '../core/replyLifecycle'
 import { isNonEmptyString, type TrackerBase } from '../core/tracker'
+import type { Message } from '@ag-ui/client'
 import { listen, remember, type AgentListener, type TrackableAgent } from './agentRuns'
 import { toReplyMessages, type AgentToolCall } from './toReplyMessages'
 
@@ -89,17 +90,26 @@ export function connectAgent(
     // A run this view subscribed to goes on calling it after the view let go (the agent keeps the
     // subscribers a run began with): the record forwards to whoever tracks the agent now.
     if (!active) return
-    let messages: unknown
+    let read: unknown
     let running: unknown
     try {
-      messages = agent.messages
+      read = agent.messages
       running = agent.isRunning
     } catch (error) {
-      messages = error
+      read = error
     }
-    if (!Array.isArray(messages)) return unreadable('no messages array', messages)
+    if (!Array.isArray(read)) return unreadable('no messages array', read)
+    let messages: readonly Message[] = read
     const id = conversationId()
-    const status = runs.failed ? 'error' : runs.running || running === true ? 'busy' : 'idle'
+    // A replay brings history: neither a request nor its failure makes its messages live.
+    const status = runs.replay && runs.running ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running || running === true ? 'busy' : 'idle'
+    if (!runs.requested.has(String(agent.threadId)) && runs.pending.size) {
+      // Before the first request, what the app adds waits for the run it is for: a snapshot now
+      // would make it history (CopilotKit may start the run a few tasks after addMessage()).
+      const first = messages.findIndex((message) => runs.pending.has(message?.id))
+      if (first >= 0) messages = messages.slice(0, first)
+    }
+    runs.known = new Set(messages.flatMap((message) => (typeof message?.id === 'string' ? [message.id] : [])))
     const replies = toReplyMessages(messages, runs)
     // A reply at rest (no run, no tool call waiting) is over: a later run that is not the
     // continuation of a tool call in the same task answers anew.

@@ -64,6 +64,24 @@ export class ScriptedAgent extends AbstractAgent {
   abortRun(): void {
     this.stop?.()
   }
+
+  /** What `connectAgent()` replays: the stored thread, as CopilotKit connects on mount. */
+  replay: Step[] = []
+
+  protected connect(input: RunAgentInput): Observable<BaseEvent> {
+    const script = this.replay
+    return new Observable<BaseEvent>((subscriber) => {
+      void (async () => {
+        for (const step of script) {
+          if (!('type' in step)) continue
+          const run = step.type === EventType.RUN_STARTED || step.type === EventType.RUN_FINISHED ? { threadId: input.threadId, runId: input.runId } : {}
+          subscriber.next({ ...run, ...step } as BaseEvent)
+          await Promise.resolve()
+        }
+        subscriber.complete()
+      })()
+    })
+  }
 }
 
 /** A user message, added as an app adds it, and a run started in the same task. */

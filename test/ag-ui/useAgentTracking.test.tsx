@@ -92,6 +92,36 @@ test('history: the messages the agent holds before its first run are counted, ne
   expect(view.getByText('chat: started, 6 messages')).toBeTruthy()
 })
 
+test('history replayed by connectAgent() on mount (as CopilotKit restores a thread) is counted, never sent', async () => {
+  const agent = new ScriptedAgent([reply('a1', 'Fresh')])
+  agent.replay = [
+    started,
+    { type: EventType.MESSAGES_SNAPSHOT, messages: [{ id: 'h1', role: 'user', content: 'Stored question' }, { id: 'h2', role: 'assistant', content: 'Stored answer' }] },
+    ...text('h3', 'A stored reply, streamed again'),
+    finished(),
+  ]
+  const { analytics, view } = setup(agent)
+  await act(() => agent.connectAgent())
+  await tick()
+  expect(agent.messages.map((m) => m.id)).toEqual(['h1', 'h2', 'h3'])
+  expect(names(analytics.calls)).toEqual([])
+  expect(view.getByText('chat: started, 3 messages')).toBeTruthy()
+  await run(agent, 'u1', 'New question')
+  expect(names(analytics.calls)).toEqual(['Message Sent', 'Message Received'])
+  expect(received(analytics.calls)[0]).toMatchObject({ messageId: 'a1', message_body: 'Fresh', response_time_ms: expect.any(Number) })
+})
+
+test('the first message, added a few tasks before its run starts (as the runAgent of CopilotKit may), is live: Sent, not history', async () => {
+  const agent = new ScriptedAgent([reply('a1', 'Answer')])
+  const { analytics } = setup(agent)
+  act(() => agent.addMessage({ id: 'u1', role: 'user', content: 'Hi' }))
+  await tick(20)
+  expect(names(analytics.calls)).toEqual([])
+  await act(() => agent.runAgent())
+  await tick()
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received'])
+})
+
 test('trackInitialMessages sends the history once, without response-time metrics', async () => {
   const agent = new ScriptedAgent([], { initialMessages: [{ id: 'h1', role: 'user', content: 'Q' }, { id: 'h2', role: 'assistant', content: 'A' }] })
   const { analytics } = setup(agent, { trackInitialMessages: true })
