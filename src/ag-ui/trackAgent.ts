@@ -47,13 +47,13 @@ export function agentLifecycleOptions(tracker: TrackerBase, options: () => Agent
       describeTool(tool, fallback) {
         const describe = current.describeAction
         if (!describe) return fallback
-        const subject = `describeAction(), on tool "${tool.name}",`
+        const subject = process.env.NODE_ENV !== 'production' ? `describeAction(), on tool "${tool.name}",` : ''
         try {
           const action: unknown = describe(tool.source as AgentToolCall)
           if (isNonEmptyString(action)) return action
-          tracker.report('invalid_agent', subject + ' returned a value that', action)
+          tracker.report('invalid_agent', process.env.NODE_ENV !== 'production' ? subject + ' returned a value that' : '', action)
         } catch (error) {
-          tracker.report('invalid_agent', subject + ' threw: it', error)
+          tracker.report('invalid_agent', process.env.NODE_ENV !== 'production' ? subject + ' threw: it' : '', error)
         }
         return fallback
       },
@@ -76,7 +76,7 @@ export function connectAgent(
   warned = { current: false },
 ): () => void {
   const unreadable = (what: string, got: unknown) => {
-    if (!warned.current) tracker.report('invalid_agent', `The agent passed to useAgentTracking() or trackAgent(), with ${what},`, got)
+    if (!warned.current) tracker.report('invalid_agent', process.env.NODE_ENV !== 'production' ? `The agent passed to useAgentTracking() or trackAgent(), with ${what},` : '', got)
     warned.current = true
   }
   if (!agent || typeof agent !== 'object' || typeof (agent as Partial<TrackableAgent>).subscribe !== 'function') {
@@ -129,7 +129,9 @@ export function connectAgent(
     },
     failed(error, unreadable) {
       if (!active) return
-      if (unreadable) tracker.report('invalid_agent', 'An event of the agent could not be read (what could still be tracked was): it', error)
+      // Production bundles keep the code and the error; the subject is for development.
+      if (process.env.NODE_ENV === 'production') tracker.report('invalid_agent', '', error)
+      else if (unreadable) tracker.report('invalid_agent', 'An event of the agent could not be read (what could still be tracked was): it', error)
       else tracker.report('invalid_agent', 'A run of the agent broke off with an error (an event the AG-UI client rejected, or a failed transport), so its reply was sent with reply_status "error":', error)
     },
   }
@@ -168,3 +170,5 @@ export function trackAgent(tracker: TrackerBase, agent: TrackableAgent, options:
     lifecycle.close()
   }
 }
+
+declare const process: { env: { NODE_ENV?: string } }
