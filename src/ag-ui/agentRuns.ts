@@ -78,12 +78,16 @@ const records = new WeakMap<object, AgentRuns>()
 const idsOf = (messages: unknown): string[] =>
   Array.isArray(messages) ? messages.flatMap((message) => (typeof message?.id === 'string' ? [message.id as string] : [])) : []
 
-/** The run's own last assistant message: the reply its end concerns. */
-function lastReply(agent: TrackableAgent, runs: AgentRuns): string | undefined {
+/**
+ * The reply a run's end concerns: the last assistant message of the turn (after the last user
+ * message), the run's own or, for a run that continues a turn (after a frontend tool's answer),
+ * the one it continues.
+ */
+function lastReply(agent: TrackableAgent): string | undefined {
   const messages = Array.isArray(agent.messages) ? agent.messages : []
-  for (let i = messages.length - 1; i >= 0; i--) {
+  for (let i = messages.length - 1; i >= 0 && messages[i]?.role !== 'user'; i--) {
     const message = messages[i]
-    if (message?.role === 'assistant' && typeof message.id === 'string' && !runs.before.has(message.id)) return message.id
+    if (message?.role === 'assistant' && typeof message.id === 'string') return message.id
   }
 }
 
@@ -139,7 +143,7 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
   const id = (value: unknown) => (typeof value === 'string' ? value : undefined)
   const endRun = (usage: unknown) => {
     runs.ended = true
-    const reply = lastReply(agent, runs)
+    const reply = lastReply(agent)
     const metadata = metadataOf(usage)
     if (reply && metadata) {
       runs.metadata.set(reply, metadata)
@@ -201,7 +205,7 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
       runs.running = false
       // A run that ends with neither RUN_FINISHED nor RUN_ERROR was stopped (or its stream closed early).
       if (!runs.ended && !runs.failed) runs.stopped = true
-      const reply = runs.stopped && lastReply(agent, runs)
+      const reply = runs.stopped && lastReply(agent)
       if (reply) {
         runs.cut.add(reply)
         remember(runs.cut)

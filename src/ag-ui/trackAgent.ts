@@ -111,11 +111,11 @@ export function connectAgent(
     }
     runs.known = new Set(messages.flatMap((message) => (typeof message?.id === 'string' ? [message.id] : [])))
     const replies = toReplyMessages(messages, runs)
-    // A reply at rest (no run, no tool call waiting) is over: a later run that is not the
-    // continuation of a tool call in the same task answers anew.
+    // A reply at rest (no run, and no tool call waiting, or a stop cut it short) is over: a later
+    // run that is not the continuation of a tool call in the same task answers anew.
     let last: ReplyMessage | undefined
     for (const reply of replies) last = reply ?? last
-    if (status !== 'busy' && last?.role === 'assistant' && !last.parts.some((part) => part.type === 'tool' && (part.state === 'running' || part.state === 'waiting'))) {
+    if (status !== 'busy' && last?.role === 'assistant' && (runs.cut.has(last.id) || !last.parts.some((part) => part.type === 'tool' && (part.state === 'running' || part.state === 'waiting')))) {
       runs.sealed.add(last.id)
       remember(runs.sealed)
     }

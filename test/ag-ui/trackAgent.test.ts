@@ -154,3 +154,22 @@ test('a hostile agent (a messages getter that throws, events with missing or wro
   // What could be read was tracked: history, as no run had begun.
   expect(names(analytics.calls)).toEqual([])
 })
+
+test('a reply a stop cut short is over: a tool call of it answered later starts a reply of its own', async () => {
+  const never = gate()
+  const agent = new ScriptedAgent([[started, ...toolCall('call1', 'lookup', 'a1').slice(0, 2), { wait: never.wait }], reply('a2', 'Answered anyway')])
+  const { analytics } = tracked(agent)
+  const done = send(agent, 'u1', 'Go')
+  await tick(5)
+  agent.abortRun()
+  await done
+  await tick()
+  agent.addMessage({ id: 'tool1', role: 'tool', toolCallId: 'call1', content: 'late' })
+  await agent.runAgent()
+  await tick()
+  expect(received(analytics.calls).map((p) => [p.messageId, p.reply_status])).toEqual([
+    ['a1', 'aborted'],
+    ['a2', 'complete'],
+  ])
+  expect(names(analytics.calls)).not.toContain('Action Invoked')
+})
