@@ -102,7 +102,9 @@ export function connectAgent(
     let messages: readonly Message[] = read
     const id = conversationId()
     // A replay brings history: neither a request nor its failure makes its messages live.
-    const status = runs.replay && runs.running ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running || running === true ? 'busy' : 'idle'
+    // A run this record did not see begin (tracking began during it) may be a replay as well as a
+    // request: what it brings is history, never guessed live.
+    const status = runs.replay && runs.running ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running ? 'busy' : 'idle'
     if (!runs.requested.has(String(agent.threadId)) && runs.pending.size) {
       // Before the first request, what the app adds waits for the run it is for: a snapshot now
       // would make it history (CopilotKit may start the run a few tasks after addMessage()).
@@ -115,7 +117,8 @@ export function connectAgent(
     // run that is not the continuation of a tool call in the same task answers anew.
     let last: ReplyMessage | undefined
     for (const reply of replies) last = reply ?? last
-    if (status !== 'busy' && last?.role === 'assistant' && (runs.cut.has(last.id) || !last.parts.some((part) => part.type === 'tool' && (part.state === 'running' || part.state === 'waiting')))) {
+    // Not while the agent runs: a run starting in this task (after the app answered a tool call) continues it.
+    if (status !== 'busy' && running !== true && last?.role === 'assistant' && (runs.cut.has(last.id) || !last.parts.some((part) => part.type === 'tool' && (part.state === 'running' || part.state === 'waiting')))) {
       runs.sealed.add(last.id)
       remember(runs.sealed)
     }

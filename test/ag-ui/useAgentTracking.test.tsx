@@ -111,6 +111,20 @@ test('history replayed by connectAgent() on mount (as CopilotKit restores a thre
   expect(received(analytics.calls)[0]).toMatchObject({ messageId: 'a1', message_body: 'Fresh', response_time_ms: expect.any(Number) })
 })
 
+test('tracking that begins while a replay (or any run it did not see begin) is in flight takes what it brings as history', async () => {
+  const agent = new ScriptedAgent([reply('a1', 'Fresh')])
+  agent.replay = [started, { type: EventType.MESSAGES_SNAPSHOT, messages: [{ id: 'h1', role: 'user', content: 'Stored' }, { id: 'h2', role: 'assistant', content: 'Stored answer' }] }, finished()]
+  // The replay starts before the view mounts: its run never calls this view's subscriber.
+  const connected = agent.connectAgent()
+  const { analytics, view } = setup(agent)
+  await act(() => connected)
+  await tick()
+  await run(agent, 'u1', 'New question')
+  expect(names(analytics.calls)).toEqual(['Message Sent', 'Message Received'])
+  expect(received(analytics.calls)[0]).toMatchObject({ messageId: 'a1' })
+  expect(view.getByText('chat: started, 4 messages')).toBeTruthy()
+})
+
 test('the first message, added a few tasks before its run starts (as the runAgent of CopilotKit may), is live: Sent, not history', async () => {
   const agent = new ScriptedAgent([reply('a1', 'Answer')])
   const { analytics } = setup(agent)
