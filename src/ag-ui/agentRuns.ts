@@ -38,8 +38,6 @@ export interface AgentRuns {
   failed: boolean
   /** RUN_FINISHED or RUN_ERROR came. */
   ended: boolean
-  /** Message ids present when the run began: the others are the run's own. */
-  before: ReadonlySet<string>
   /** Text messages started and not ended yet. */
   openText: Set<string>
   /** Tool calls started and not ended yet. */
@@ -50,6 +48,7 @@ export interface AgentRuns {
   sealed: Set<string>
   /** The generation metadata of each run's last reply, from the run's token usage. */
   metadata: Map<string, ReplyMetadata>
+  /** The run was stopped rather than finished or failed (decided when it ends). */
   stopped: boolean
   /**
    * This run is not a request: it began before any request on its thread with nothing new from the
@@ -67,7 +66,7 @@ export interface AgentRuns {
   subscription?: { unsubscribe(): void }
 }
 
-// Remembered for the replies still held: a few runs are plenty.
+// Remembered for the replies still held, the threads and messages of the last few runs: plenty.
 const REMEMBERED = 32
 export const remember = <T>(map: Set<T> | Map<T, unknown>) => {
   if (map.size > REMEMBERED) map.delete(map.keys().next().value as T)
@@ -155,11 +154,10 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
       runs.running = true
       runs.failed = runs.ended = runs.stopped = false
       const ids = idsOf(agent.messages)
-      runs.before = new Set(ids)
-      const thread = String(agent.threadId)
+      const thread = String(agent.threadId) // a getter that throws is the guard's to report
       // A request: the app added a message for it (one no snapshot showed yet), or one was made here before.
       runs.replay = !runs.requested.has(thread) && !runs.pending.size && ids.every((id) => runs.known.has(id))
-      if (!runs.replay) runs.requested.add(thread)
+      if (!runs.replay) remember(runs.requested.add(thread))
       runs.pending.clear()
       runs.openText.clear()
       runs.openTools.clear()
@@ -215,7 +213,7 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
     onNewMessage: guard((params) => {
       const messageId = id(params?.message?.id)
       // Added by the app (`addMessage`), not by a run's events.
-      if (messageId && !runs.running) runs.pending.add(messageId)
+      if (messageId && !runs.running) remember(runs.pending.add(messageId))
     }),
     onMessagesChanged: guard(() => {}),
   }
@@ -237,7 +235,6 @@ export function listen(agent: TrackableAgent, listener: AgentListener): [AgentRu
       requested: new Set(),
       pending: new Set(),
       known: new Set(),
-      before: new Set(),
       openText: new Set(),
       openTools: new Set(),
       cut: new Set(),

@@ -92,20 +92,30 @@ export function connectAgent(
     if (!active) return
     let read: unknown
     let running: unknown
+    let thread: unknown
     try {
       read = agent.messages
       running = agent.isRunning
+      thread = agent.threadId
     } catch (error) {
       read = error
     }
     if (!Array.isArray(read)) return unreadable('no messages array', read)
-    let messages: readonly Message[] = read
+    try {
+      snapshot(read, running, String(thread))
+    } catch (error) {
+      // A message with a shape nobody expected (a getter that throws): reported, never thrown into the app.
+      listener.failed(error, true)
+    }
+  }
+  const snapshot = (read: readonly Message[], running: unknown, thread: string) => {
+    let messages = read
     const id = conversationId()
     // A replay brings history: neither a request nor its failure makes its messages live.
     // A run this record did not see begin (tracking began during it) may be a replay as well as a
     // request: what it brings is history, never guessed live.
     const status = runs.replay && runs.running ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running ? 'busy' : 'idle'
-    if (!runs.requested.has(String(agent.threadId)) && runs.pending.size) {
+    if (!runs.requested.has(thread) && runs.pending.size) {
       // Before the first request, what the app adds waits for the run it is for: a snapshot now
       // would make it history (CopilotKit may start the run a few tasks after addMessage()).
       const first = messages.findIndex((message) => runs.pending.has(message?.id))

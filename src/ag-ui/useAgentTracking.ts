@@ -15,21 +15,24 @@ const leaving = new Map<string, ReplyLifecycle>()
 /**
  * One-line analytics for any AG-UI agent (`@ag-ui/client`): an `HttpAgent`, your own
  * `AbstractAgent`, or what CopilotKit's `useAgent()` returns. Sends Message Sent for each new user
- * message, Message Received once per assistant message when it is finished (with `reply_status`
+ * message, Message Received once per turn of the agent when it is finished (with `reply_status`
  * `complete`, `aborted` or `error`, and the response-time metrics), and Action Invoked once per
  * answered tool call. Must be called inside `<CopilotAnalyticsProvider>`.
  *
- * **History.** The messages the agent holds before its first run (a restored thread,
- * `initialMessages`, `setMessages`) are counted in `message_count` and mark the conversation
- * started; nothing is sent for them (`trackInitialMessages` sends them). A message added right
- * before `runAgent()` (in the same task) is live.
+ * **One reply per turn.** The assistant messages of a turn (one that calls tools, the tool
+ * messages, the one that goes on) are one reply, under the id of the last one, with its actions.
  *
- * **Runs.** A reply streams until its TEXT_MESSAGE_END and is sent once, complete, at the end of its
- * run (or when a later message follows it). RUN_ERROR, or a run that breaks off with an error,
- * sends it with `reply_status: 'error'`. `abortRun()` (or a `cancelled` outcome) sends it with the
- * text so far and `reply_status: 'aborted'`. A tool call is sent as Action Invoked once a tool
- * message answers it (`failed` when that message carries an `error`); a reply waiting on a
- * frontend tool is sent when its answer or a later message comes.
+ * **History.** The messages the agent holds before the first request on its thread
+ * (`initialMessages`, `setMessages`, a `connectAgent()` replay as CopilotKit restores a thread) are
+ * counted in `message_count` and mark the conversation started; nothing is sent for them
+ * (`trackInitialMessages` sends them). A message the app adds with `addMessage()` is live once the
+ * run it is for begins.
+ *
+ * **Runs.** Nothing is sent while a run streams; the reply is sent once when its run ends.
+ * RUN_ERROR, or a run that breaks off with an error, sends it with `reply_status: 'error'`.
+ * `abortRun()` (or a `cancelled` outcome) sends it with the text so far and `reply_status:
+ * 'aborted'`. A reply waiting on a frontend tool is sent when its answer and continuation end, or a
+ * later message comes.
  *
  * **Another thread** (a new `agent.threadId`, or another agent): the previous thread's unreported
  * reply is reported into its own conversation; the new thread's messages are history.

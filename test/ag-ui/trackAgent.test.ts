@@ -173,3 +173,19 @@ test('a reply a stop cut short is over: a tool call of it answered later starts 
   ])
   expect(names(analytics.calls)).not.toContain('Action Invoked')
 })
+
+test('a message whose fields throw when read: reported as invalid_agent, never thrown into the app', () => {
+  const hostile = {
+    get id(): string {
+      throw new Error('hostile id')
+    },
+  }
+  const agent = { threadId: 't1', messages: [hostile as unknown as Message], subscribe: () => ({ unsubscribe() {} }) }
+  const errors: string[] = []
+  let stop = () => {}
+  expect(() => {
+    stop = trackAgent(createCopilotTracker({ analytics: createMemoryAnalytics(), onError: (error) => errors.push(error.code) }), agent, { conversationId: 'c1' })
+  }).not.toThrow()
+  expect(() => stop()).not.toThrow()
+  expect(errors).toEqual(['invalid_agent'])
+})
