@@ -18,6 +18,7 @@ const LAYERS = {
   'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
   langgraph: { layers: ['core', 'react'], packages: ['react', '@langchain/langgraph-sdk'] },
   dedupe: { layers: ['core'], packages: [] },
+  'ag-ui': { layers: ['core', 'react'], packages: ['react', '@ag-ui/client'] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
