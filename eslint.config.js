@@ -16,6 +16,9 @@ const LAYERS = {
   react: { layers: ['core', 'specs'], packages: ['react'] },
   devtools: { layers: ['core'], packages: ['react'] },
   'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
+  langgraph: { layers: ['core', 'react'], packages: ['react', '@langchain/langgraph-sdk'] },
+  dedupe: { layers: ['core'], packages: [] },
+  'ag-ui': { layers: ['core', 'react'], packages: ['react', '@ag-ui/client'] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -45,12 +45,16 @@ export default defineConfig({
         testing: here('src/entries/testing.ts'),
         devtools: here('src/entries/devtools.ts'),
         'ai-sdk': here('src/entries/ai-sdk.ts'),
+        langgraph: here('src/entries/langgraph.ts'),
+        dedupe: here('src/entries/dedupe.ts'),
+        server: here('src/entries/server.ts'),
+        'ag-ui': here('src/entries/ag-ui.ts'),
       },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^@segment\/analytics-node/, /^ai($|\/)/, /^@ai-sdk\//, /^@langchain\//, /^@ag-ui\//],
     },
   },
   test: {
@@ -117,10 +121,10 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/langgraph/**/*.test.tsx', 'test/ag-ui/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx', 'test/dedupe/**/*.test.tsx', 'test/server/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
-          // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
-          server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
+          // @ai-sdk/react and the LangGraph SDK import react themselves: run them through the aliases so they get React 18 too.
+          server: { deps: { inline: ['@ai-sdk/react', 'swr', '@langchain/langgraph-sdk'] } },
         },
       },
       aiSdkProject(5),

@@ -4,6 +4,8 @@ import type { Server } from 'node:http'
 export declare const MAX_EVENT_BYTES: number
 export declare const MAX_BATCH_BYTES: number
 export declare const SINGLE_ENDPOINTS: Record<'t' | 'i' | 'p' | 'g' | 'a' | 's', string>
+/** How long a messageId is remembered for dedupe: 24 hours, Segment's documented minimum. */
+export declare const DEDUPE_WINDOW_MS: number
 
 /** An event as posted, plus `_path` and `_retryCount` (the X-Retry-Count header) as received. */
 export type SegmentEvent = Record<string, any>
@@ -44,6 +46,8 @@ export interface Collector {
   /** The tracking requests so far: a copy. */
   readonly requests: RequestLog[]
   timesSeen(messageId: string): number
+  /** The dedupe view: each messageId that arrived more than once, how often, the copy kept (the first) and the copies dropped. */
+  duplicates(): { messageId: string; times: number; event: SegmentEvent; dropped: SegmentEvent[] }[]
   stats(): CollectorStats
   fail(options?: { status?: number; times?: number; retryAfter?: number }): void
   delay(options?: { ms?: number; times?: number }): void
@@ -54,4 +58,12 @@ export interface Collector {
   waitFor(predicate: (events: SegmentEvent[]) => boolean, timeout?: number): Promise<SegmentEvent[]>
 }
 
-export declare function createCollector(options?: { port?: number; host?: string; log?: (line: string) => void }): Collector
+export declare function createCollector(options?: {
+  port?: number
+  host?: string
+  log?: (line: string) => void
+  /** How long a messageId is remembered (default DEDUPE_WINDOW_MS, 24 h): a copy within it is dropped, one after it kept. */
+  dedupeWindowMs?: number
+  /** The clock, for tests. */
+  now?: () => number
+}): Collector

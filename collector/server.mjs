@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // A local Segment-compatible collector for tests and demos: it speaks the tracking API that
-// @segment/analytics-next posts to (/v1/t /v1/i /v1/p /v1/g /v1/a and the /v1/b batch), keeps what
-// it receives in memory, dedupes by Segment's top-level messageId (counting the duplicates), and can
-// be told to fail so that retries and outages can be tested. No framework, no dependency.
+// @segment/analytics-next posts to (/v1/t /v1/i /v1/p /v1/g /v1/a and the /v1/b batch) and the one
+// @segment/analytics-node and the HTTP API use (/v1/batch, /v1/track, /v1/identify...), keeps what it
+// receives in memory, dedupes by Segment's top-level messageId as Segment does (the first copy kept,
+// later ones within the dedupe window dropped and counted), and can be told to fail so that retries
+// and outages can be tested. No framework, no dependency.
 //
 //   node collector/server.mjs --port 6200        (or: npm run collector -- --port 6200)
 //
 // Control it in-process (createCollector()) or over HTTP on the same port:
 //   GET  /__control/events   unique events in arrival order     GET /__control/stats   counts
+//   GET  /__control/duplicates  each messageId that arrived more than once, with its count
 //   POST /__control/fail     {"status":500,"times":3,"retryAfter":1}
 //   POST /__control/delay    {"ms":2000,"times":1}              POST /__control/drop  {"times":1,"afterStore":false}
 //   POST /__control/reset
@@ -21,6 +24,16 @@ export const MAX_BATCH_BYTES = 500 * 1024
 /** The single-event endpoints and the type each one takes. */
 export const SINGLE_ENDPOINTS = { t: 'track', i: 'identify', p: 'page', g: 'group', a: 'alias', s: 'screen' }
 
+/** The HTTP API's (and analytics-node's) long names for the same endpoints; `batch` is `b`. */
+const LONG_NAMES = { track: 't', identify: 'i', page: 'p', group: 'g', alias: 'a', screen: 's', batch: 'b' }
+
+/**
+ * How long a messageId is remembered. Segment's "Handling Duplicate Data" guide: messageIds are kept
+ * for at least 24 hours, so a copy arriving within 24 hours of the first is dropped; a later one may
+ * be kept. This collector drops exactly within the window and keeps what comes after it.
+ */
+export const DEDUPE_WINDOW_MS = 24 * 60 * 60 * 1000
+
 /**
  * @typedef {Record<string, any>} SegmentEvent  An event as posted, plus `_path` and `_retryCount` (the X-Retry-Count header) as received.
  * @typedef {{ path: string, status: number | 'dropped', events: number, retryCount: number, bytes: number }} RequestLog
@@ -29,14 +42,15 @@ export const SINGLE_ENDPOINTS = { t: 'track', i: 'identify', p: 'page', g: 'grou
  *   requests: number, accepted: number, rejected: number, dropped: number,
  *   received: number, unique: number, duplicates: number, tooLarge: number
  * }} CollectorStats
- *   received: events in accepted requests (duplicates included); unique: distinct messageIds stored;
+ *   received: events in accepted requests (duplicates included); unique: events kept (the first copy of each messageId in its dedupe window);
  *   duplicates: received - unique; rejected: requests answered 4xx/5xx; dropped: connections cut.
  */
 
 /**
  * Creates a collector; call `listen()` to start it.
  *
- * @param {{ port?: number, host?: string, log?: (line: string) => void }} [options]
+ * @param {{ port?: number, host?: string, log?: (line: string) => void, dedupeWindowMs?: number, now?: () => number }} [options]
+ *   dedupeWindowMs: how long a messageId is remembered (default {@link DEDUPE_WINDOW_MS}); now: the clock, for tests.
  * @example
  * const collector = createCollector()
  * const { url } = await collector.listen()     // http://127.0.0.1:PORT
@@ -45,11 +59,13 @@ export const SINGLE_ENDPOINTS = { t: 'track', i: 'identify', p: 'page', g: 'grou
  * collector.stats()                            // { received, unique, duplicates, ... }
  * await collector.close()
  */
-export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
+export function createCollector({ port = 0, host = '127.0.0.1', log, dedupeWindowMs = DEDUPE_WINDOW_MS, now = Date.now } = {}) {
   /** @type {SegmentEvent[]} */
   let events = []
   /** @type {Map<string, number>} how often each messageId arrived */
   let seen = new Map()
+  /** @type {Map<string, { at: number, event: SegmentEvent, dropped: SegmentEvent[] }>} when each messageId was last kept, that copy, and the copies dropped since */
+  let kept = new Map()
   /** @type {RequestLog[]} */
   let requests = []
   /** @type {Fault[]} applied one per tracking request, in order */
@@ -91,9 +107,9 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
     const path = (req.url ?? '/').split('?')[0]
     if (path.startsWith('/__control/')) return control(path.slice('/__control/'.length), req, res)
 
-    const match = /^\/v1\/([tipgasb])$/.exec(path)
+    const match = /^\/v1\/([tipgasb]|track|identify|page|group|alias|screen|batch)$/.exec(path)
     if (!match || req.method !== 'POST') return send(res, 404, { error: `No such endpoint: ${req.method} ${path}` })
-    const kind = match[1]
+    const kind = /** @type {Record<string, string>} */ (LONG_NAMES)[match[1]] ?? match[1]
     const limit = kind === 'b' ? MAX_BATCH_BYTES : MAX_EVENT_BYTES
     const { body, bytes } = await readBody(req, limit + 1)
     const retryCount = Number(req.headers['x-retry-count'] ?? 0)
@@ -138,11 +154,16 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
   function store(event) {
     counts.received++
     const id = typeof event.messageId === 'string' ? event.messageId : undefined
-    const times = id === undefined ? 0 : (seen.get(id) ?? 0)
-    if (id !== undefined) seen.set(id, times + 1)
-    if (times > 0) {
-      counts.duplicates++
-      return
+    if (id !== undefined) {
+      seen.set(id, (seen.get(id) ?? 0) + 1)
+      // Within the window of the copy kept, a copy is dropped (as Segment does); after it, kept again.
+      const first = kept.get(id)
+      if (first && now() - first.at < dedupeWindowMs) {
+        counts.duplicates++
+        first.dropped.push(event)
+        return
+      }
+      kept.set(id, { at: now(), event, dropped: [] })
     }
     counts.unique++
     events.push(event)
@@ -172,6 +193,8 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
         return send(res, 200, events)
       case 'stats':
         return send(res, 200, api.stats())
+      case 'duplicates':
+        return send(res, 200, api.duplicates())
       case 'requests':
         return send(res, 200, requests)
       case 'fail':
@@ -223,6 +246,14 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
     },
     /** How many times each messageId arrived (2+ means duplicates). */
     timesSeen: (/** @type {string} */ messageId) => seen.get(messageId) ?? 0,
+    /**
+     * The dedupe view: each messageId that arrived more than once, how often, the copy kept (what
+     * Segment would keep: the first) and the copies dropped, in the order first kept. Empty when
+     * nothing was sent twice.
+     * @returns {{ messageId: string, times: number, event: SegmentEvent, dropped: SegmentEvent[] }[]}
+     */
+    duplicates: () =>
+      [...kept].filter(([id]) => (seen.get(id) ?? 0) > 1).map(([messageId, { event, dropped }]) => ({ messageId, times: seen.get(messageId) ?? 0, event, dropped: dropped.slice() })),
     /** @returns {CollectorStats} */
     stats: () => ({ ...counts }),
     /** Answer the next `times` tracking requests with `status` (500, 429...), optionally with Retry-After (seconds). */
@@ -244,6 +275,7 @@ export function createCollector({ port = 0, host = '127.0.0.1', log } = {}) {
     reset() {
       events = []
       seen = new Map()
+      kept = new Map()
       requests = []
       faults = []
       counts = zero()

@@ -9,6 +9,7 @@ export type CopilotAnalyticsErrorCode =
   | 'missing_action'
   | 'missing_event_name'
   | 'invalid_chat'
+  | 'invalid_agent'
   | 'client_error'
   | 'spec_error'
   | 'invalid_property'

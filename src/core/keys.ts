@@ -1,4 +1,5 @@
 import type { KeyStore } from './keyStore'
+import type { CopilotEvent } from './types'
 
 /*
  * Every key the tracker keeps in its key store: exactly-once marks, conversation state and the
@@ -16,8 +17,9 @@ import type { KeyStore } from './keyStore'
  * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
  * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |
  * | `k` component | conversationId, messageId or none, type | 1 | its Component Loaded is sent or held |
- * | `r` regenerated | conversationId, replaced reply's id | 1 | its Reply Regenerated is sent or held (a reply is replaced once, whoever reports it) |
+ * | `rg` regenerated | conversationId, replaced reply's id | 1 | its Reply Regenerated is sent or held (a reply is replaced once, whoever reports it) |
  * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was sent (consent granted) |
+ * | `r` revision | a feedback key | how many Feedback Submitted it sent | only with deterministic message ids (`/dedupe`), as each is sent or held |
  *
  * Claims happen only for a call handed to a client or held for a pending consent decision (and are
  * released if consent is then denied): a call discarded for want of consent leaves no key and no
@@ -39,8 +41,35 @@ export const actionCompleteKey = (conversationId: string, id: string) => 'ac:' +
 export const mediaKey = (conversationId: string, id: string) => 'g:' + conversationId + ':' + id
 export const componentKey = (conversationId: string, messageId: string | undefined, type: string) =>
   'k:' + conversationId + ':' + (messageId ?? '') + ':' + type
-export const regeneratedKey = (conversationId: string, replyId: string) => 'r:' + conversationId + ':' + replyId
+export const regeneratedKey = (conversationId: string, replyId: string) => 'rg:' + conversationId + ':' + replyId
 export const IDENTITY_KEY = 'i'
+export const revisionKey = (key: string) => 'r:' + key
+
+/**
+ * An event's exactly-once key as its kind and parts (the key is them joined by `:`), or undefined
+ * for an event that has none and may repeat by design: a custom event or conversion, an action or
+ * media without an id, an Identify. Deterministic message ids (`/dedupe`) are derived from it.
+ */
+export function keyPartsOf(event: CopilotEvent): string[] | undefined {
+  const { conversationId } = event as { conversationId: string }
+  switch (event.type) {
+    case 'conversation_started':
+    case 'conversation_ended':
+      return ['c', conversationId]
+    case 'message_sent':
+    case 'message_received':
+      return ['m', conversationId, event.messageId]
+    case 'feedback_submitted':
+      return ['f', conversationId, event.messageId ?? '']
+    case 'action_started':
+    case 'action_completed':
+      return event.id === undefined ? undefined : [event.type === 'action_started' ? 'a' : 'ac', conversationId, event.id]
+    case 'media_generated':
+      return event.id === undefined ? undefined : ['g', conversationId, event.id]
+    case 'component_loaded':
+      return ['k', conversationId, event.messageId ?? '', event.componentType]
+  }
+}
 
 /** The identity an Identify call carries, as compared and stored: `u:` + userId, else `a:` + anonymousId. */
 export const identityOf = (userId?: string | null, anonymousId?: string | null) =>

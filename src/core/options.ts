@@ -2,7 +2,7 @@ import type { CopilotAnalyticsError } from './errors'
 import type { KeyStore } from './keyStore'
 import type { PrivacyOptions } from './privacy'
 import type { Consent } from './consent'
-import type { AnalyticsClient, CopilotSpec, Properties } from './types'
+import type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotSpec, Properties } from './types'
 
 /** What a tracker is given: `createCopilotTracker(options)` from `/core`, or the provider's props. */
 export interface TrackerOptions {
@@ -35,4 +35,21 @@ export interface TrackerOptions {
    * provider unmounts goes only to a remount showing the same conversation (see `mount`).
    */
   conversationId?: string
+  /**
+   * Segment `messageId`s derived from each event's exactly-once key, so that Segment drops the same
+   * event sent from two tabs or from browser and server: `deterministicMessageIds()` from
+   * `react-copilot-analytics/dedupe` (docs/exactly-once.md). Default: none, the client draws random ids.
+   */
+  messageIds?: MessageIds
 }
+
+/**
+ * The Segment options (`{ messageId }`) of one call a vocabulary made of `event`, or undefined for
+ * the client's own random id. Called once per call, as the event is emitted (before consent).
+ *
+ * @example
+ * // deterministicMessageIds() from react-copilot-analytics/dedupe, except for feedback (random ids):
+ * const ids = deterministicMessageIds({ namespace: 'acme-support-copilot' })
+ * const messageIds: MessageIds = (event, ...rest) => (event.type === 'feedback_submitted' ? undefined : ids(event, ...rest))
+ */
+export type MessageIds = (event: CopilotEvent, call: AnalyticsCall, spec: CopilotSpec, options: TrackerOptions) => Properties | undefined

@@ -80,9 +80,9 @@ export function createPipeline(
 ): (input: EventInput) => void {
   // 3. The privacy guard on the call's properties (`shared`, the tracker's, under the vocabulary's),
   // now; then 4. consent holds the guarded snapshot until 5. the call goes to the client.
-  const guardAndHold = (call: AnalyticsCall, shared: Properties) => {
+  const guardAndHold = (call: AnalyticsCall, shared: Properties, delivery?: Properties) => {
     const track = call.type === 'track'
-    const name = track ? call.event : process.env.NODE_ENV !== 'production' ? 'Identify' : ''
+    const name = process.env.NODE_ENV !== 'production' ? (track ? call.event : 'Identify') : '' // for development reports
     let properties: Properties | undefined
     try {
       properties = guard(track ? { ...shared, ...call.properties } : call.traits, name, options.privacy, report, track)
@@ -95,7 +95,7 @@ export function createPipeline(
       try {
         const client = options.analytics
         const result = track
-          ? client.track(call.event, properties)
+          ? client.track(call.event, properties, delivery)
           : claimIdentity(Object(client), options.keyStore ?? getDefaultKeyStore(), identityOf(call.userId, call.anonymousId)) &&
             client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
         // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
@@ -108,7 +108,8 @@ export function createPipeline(
 
   // 2. The event stamped and cleaned, the tracker's identity sent first, then each vocabulary's calls.
   return (input: EventInput) => {
-    const name = (input as { event?: string }).event ?? input.type
+    // For development reports only (production ones carry no subject).
+    const name = process.env.NODE_ENV !== 'production' ? ((input as { event?: string }).event ?? input.type) : ''
     const event = { ...input, timestamp: input.timestamp ?? (options.now ?? Date.now)(), properties: cleanProperties(input.properties, name, report) } as CopilotEvent
     if (event.type !== 'identify') syncIdentity()
     // The tracker's own properties (the provider's), read once per event and the same for every spec.
@@ -116,7 +117,7 @@ export function createPipeline(
     for (const spec of [options.spec ?? defaultSpec].flat()) {
       // guardAndHold() throws nothing: what throws here is the spec, or the calls it returned.
       try {
-        for (const call of spec.map(event, context)) guardAndHold(call, context.properties)
+        for (const call of spec.map(event, context)) guardAndHold(call, context.properties, options.messageIds?.(event, call, spec, options))
       } catch (error) {
         report('spec_error', process.env.NODE_ENV !== 'production' ? `The spec "${spec.name}", on "${event.type}",` : '', error)
       }

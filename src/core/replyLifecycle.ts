@@ -189,13 +189,16 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     if (!supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
     held = undefined
   }
-  // The last reply is gone while the user message it answered stays as it was, and another answer
-  // is on its way: regenerated. Not when a copy of the reply under a new id took its place, nor
+  // The last reply is gone while the user message it answered stays as it was and last, and another
+  // answer is on its way: regenerated. Not when a copy of the reply under a new id took its place, nor
   // after an edit (the user message changed); a stop leaves the reply in place.
   const { turn } = state
   if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || supersedes(message, turn.reply))) {
     const at = messages.findIndex((message) => message?.id === turn.user)
-    if (at >= 0 && textOf(messages[at]!) === turn.text && (busy || messages.slice(at + 1).some((message) => message?.role === 'assistant')))
+    const after = messages.slice(at + 1).filter((message) => message)
+    // Still the last user message: a new question after it (a failed reply dropped by a framework
+    // that rolls the thread back, as LangGraph does) is not a regenerate.
+    if (at >= 0 && textOf(messages[at]!) === turn.text && after.every((message) => message!.role !== 'user') && (busy || after.length))
       effects.push({ type: 'regenerated', conversationId: turn.conversationId, messageId: turn.reply.id })
   }
   let added: Set<string> | undefined

@@ -156,7 +156,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), got))
+      // Production messages carry the code only: the guidance and the value's text are for development.
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got))
     } catch {
       // An onError that throws must not break the host app either.
     }

@@ -44,6 +44,7 @@ export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from '../core/e
 export { redactPII, passesLuhn } from '../core/redactPII'
 export { BODY_FIELDS, MAX_BODY_BYTES, MAX_PROPERTIES_BYTES, type PrivacyOptions } from '../core/privacy'
 export { CONSENT_QUEUE_LIMIT, type Consent } from '../core/consent'
+export type { MessageIds } from '../core/options'
 export { segmentCopilot } from '../specs/segmentCopilot'
 export { withCost, replyCost, type ModelPrice, type PriceTable } from '../specs/withCost'
 export { segmentCopilotLegacy } from '../specs/segmentCopilotLegacy'

@@ -26,5 +26,6 @@ export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from '../core/e
 export { redactPII } from '../core/redactPII'
 export type { PrivacyOptions } from '../core/privacy'
 export type { Consent } from '../core/consent'
+export type { MessageIds } from '../core/options'
 export type { ActionHandle, ConversationState } from '../core/tracker'
 export type { AnalyticsCall, AnalyticsClient, CopilotEvent, CopilotEventType, CopilotSpec, MessageAgent, Properties, ReplyMetadata, SpecContext } from '../core/types'

@@ -5,6 +5,7 @@ import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
 import type { PrivacyOptions } from '../core/privacy'
 import type { Consent } from '../core/consent'
+import type { MessageIds } from '../core/options'
 import { randomId } from '../core/randomId'
 import { CopilotAnalyticsContext } from './context'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
@@ -44,6 +45,8 @@ export interface CopilotAnalyticsProviderProps {
   consent?: Consent
   /** Bad input and client failures. Default: console.warn in development, silent in production. */
   onError?: (error: CopilotAnalyticsError) => void
+  /** Deterministic Segment `messageId`s: `deterministicMessageIds()` from `react-copilot-analytics/dedupe`. Default: random ones. */
+  messageIds?: MessageIds
   children?: ReactNode
 }
 

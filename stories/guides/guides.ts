@@ -11,6 +11,7 @@ export const GUIDES: Record<string, string> = {
   'vocabularies.md': 'Vocabularies',
   'privacy-and-consent.md': 'Privacy and consent',
   'delivery.md': 'Delivery',
+  'server.md': 'The tracker on the server',
   'devtools.md': 'Event log and demos',
   'testing.md': 'Testing your app',
   'performance.md': 'Performance',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { createCollector, MAX_EVENT_BYTES, type Collector } from '../../collector/server.mjs'
+import { createCollector, DEDUPE_WINDOW_MS, MAX_EVENT_BYTES, type Collector } from '../../collector/server.mjs'
 
 // This suite's port (the e2e suite uses 6201-6289).
 const PORT = 6290
@@ -107,6 +107,57 @@ describe('tracking API', () => {
     expect((await post('/v1/x', {})).status).toBe(404)
     expect((await fetch(url + '/v1/t')).status).toBe(404)
     expect(collector.events).toEqual([])
+  })
+})
+
+describe('dedupe as Segment does it', () => {
+  test('the dedupe view lists each messageId sent more than once, how often, and the copy kept', async () => {
+    await post('/v1/b', { batch: [track('v1'), track('v2', { event: 'Message Received' })] })
+    await post('/v1/t', { ...track('v2', { event: 'Message Received', properties: { model: 'later copy' } }) })
+    await post('/v1/b', { batch: [track('v2'), track('v3')] })
+    expect(collector.duplicates()).toEqual([
+      {
+        messageId: 'v2',
+        times: 3,
+        event: expect.objectContaining({ event: 'Message Received', properties: {} }),
+        dropped: [expect.objectContaining({ _path: '/v1/t', properties: { model: 'later copy' } }), expect.objectContaining({ _path: '/v1/b', event: 'Message Sent' })],
+      },
+    ])
+    const res = await fetch(url + '/__control/duplicates')
+    expect(await res.json()).toEqual([expect.objectContaining({ messageId: 'v2', times: 3 })])
+    expect(collector.stats()).toMatchObject({ received: 5, unique: 3, duplicates: 2 })
+  })
+
+  test('a copy within the dedupe window (24 h) is dropped; one after it is kept again, as Segment may', async () => {
+    expect(DEDUPE_WINDOW_MS).toBe(24 * 60 * 60 * 1000)
+    let now = 0
+    const windowed = createCollector({ port: PORT + 1, now: () => now })
+    const { url: windowedUrl } = await windowed.listen()
+    try {
+      const send = (id: string) => fetch(windowedUrl + '/v1/batch', { method: 'POST', headers: auth, body: JSON.stringify({ batch: [track(id)] }) })
+      await send('w1')
+      now = DEDUPE_WINDOW_MS - 1
+      await send('w1')
+      expect(windowed.stats()).toMatchObject({ received: 2, unique: 1, duplicates: 1 })
+      now = 2 * DEDUPE_WINDOW_MS
+      await send('w1')
+      expect(windowed.stats()).toMatchObject({ received: 3, unique: 2, duplicates: 1 })
+      expect(windowed.events.map((e) => e.messageId)).toEqual(['w1', 'w1'])
+    } finally {
+      await windowed.close()
+    }
+  })
+
+  test("analytics-node's and the HTTP API's endpoints: /v1/batch and the long names", async () => {
+    expect((await post('/v1/batch', { batch: [track('n1'), track('n2')] })).status).toBe(200)
+    expect((await post('/v1/track', { event: 'Message Sent', messageId: 'n3', userId: 'u1' })).status).toBe(200)
+    expect((await post('/v1/identify', { messageId: 'n4', userId: 'u1' })).status).toBe(200)
+    expect(collector.events.map((e) => [e.type, e.messageId, e._path])).toEqual([
+      ['track', 'n1', '/v1/batch'],
+      ['track', 'n2', '/v1/batch'],
+      ['track', 'n3', '/v1/track'],
+      ['identify', 'n4', '/v1/identify'],
+    ])
   })
 })
 

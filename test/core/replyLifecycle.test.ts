@@ -84,6 +84,11 @@ describe('advance: one snapshot after another', () => {
     ['settling -> streaming: the SDK continues the same message', [...base, snap('idle', [u1, afterTool]), snap('busy', [u1, afterTool])], 'streaming', ['progress a1 content']],
     ['awaiting tool: the last step waits on a tool output or approval', [...base, snap('busy', [u1, waiting]), snap('idle', [u1, waiting])], 'awaiting-tool', []],
     ['awaiting tool -> reported: a later message follows it', [...base, snap('idle', [u1, waiting]), snap('busy', [u1, waiting, u2])], undefined, ['reply c1/a1 aborted', 'send c1/u2']],
+    ['regenerated: a finished reply removed, its question unchanged, another request', [...base, snap('idle', [u1, done]), snap('busy', [u1])], undefined, ['regenerated']],
+    ['regenerated: seen only once the new reply is there', [...base, snap('idle', [u1, done]), snap('idle', [u1, reply('a2', text('Other'))])], undefined, ['regenerated', 'reply c1/a2 complete']],
+    ['not regenerated: the reply dropped with a new question after it (a thread rolled back)', [...base, snap('error', [u1, done]), snap('busy', [u1, user('u2')])], undefined, ['send c1/u2']],
+    ['not regenerated: the question edited (its text changed)', [...base, snap('idle', [u1, done]), snap('busy', [user('u1', 'Edited')])], undefined, []],
+    ['not regenerated: the reply removed and nothing asked', [...base, snap('idle', [u1, done]), snap('idle', [u1])], undefined, []],
     ['settling -> reported: removed by regenerate', [...base, snap('idle', [u1, stopped]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
     ['awaiting tool -> reported: removed by regenerate', [...base, snap('idle', [u1, waiting]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
     [

@@ -345,6 +345,74 @@ describe.skipIf(skip)('delivery through the real Segment client', () => {
     await expectFullChat(collector, page, base, '6 StrictMode dev build', started)
   })
 
+  describe('8. a duplicated tab (sessionStorage copied) continues the same conversation in both tabs', () => {
+    /**
+     * Tab 1 chats, is duplicated (window.open: the new tab gets a copy of its sessionStorage), and
+     * then both tabs show the same next exchange, rate the reply and end the conversation: each tab
+     * tracks them (each has its own keys from the copy on), so each sends them.
+     */
+    async function duplicatedTab(dedupe: string | undefined, scenario: string) {
+      const { collector, context, page, started } = await setup({ userId: 'u1', conversationId: 'c8', dedupe })
+      await loaded(page)
+      await shortChat(page, false)
+      await settle(collector, 4)
+      const [copy] = await Promise.all([context.waitForEvent('page'), page.evaluate(() => void window.open(location.href))])
+      await copy.waitForFunction(() => typeof (window as any).chat?.say === 'function')
+      await loaded(copy)
+      // The key store's snapshot and journal (docs/exactly-once.md): the copy knows what tab 1 sent.
+      expect(await copy.evaluate(() => Object.values(sessionStorage).join())).toContain('m:c8:m2')
+      const continueChat = (tab: Page) =>
+        tab.evaluate(() => {
+          const chat = (window as any).chat
+          // The restored history first (already sent: nothing), then the new exchange.
+          chat.say({ id: 'm1', role: 'user', text: 'Is the blue kettle in stock?' })
+          chat.say({ id: 'm2', role: 'assistant', text: 'Yes, 12 left.' })
+          chat.say({ id: 'm3', role: 'user', text: 'Reserve one.' })
+          chat.say({ id: 'm4', role: 'assistant', text: 'Done.' })
+          chat.rate.m4(1)
+          chat.end()
+        })
+      await continueChat(page)
+      await continueChat(copy)
+      const sent = [...(await sentByPage(page)), ...(await sentByPage(copy))]
+      const AFTER = ['Message Sent', 'Message Received', 'Feedback Submitted', 'Conversation Ended']
+      expect(sent).toEqual([...SHORT.slice(0, 4), ...AFTER, ...AFTER]) // the copy sends no Identify: it holds the tab's identity
+      await waitForReceived(collector, sent.length)
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+      return { collector, sent, row: record(scenario, sent.length, collector, started), AFTER }
+    }
+
+    const waitForReceived = async (collector: Collector, count: number) => {
+      const deadline = Date.now() + 15_000
+      while (collector.stats().received < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(collector.stats().received).toBe(count)
+    }
+
+    test('with deterministic message ids: each event once after dedupe', async () => {
+      const { collector, row, AFTER } = await duplicatedTab('acme-e2e', '8 duplicated tab, deterministic ids')
+      const names = trackNames(collector.events)
+      expect(names).toEqual([...SHORT.slice(0, 4), ...AFTER])
+      for (const event of collector.events.slice(1)) expect(event.messageId).toMatch(/^rca1-[0-9a-f]{32}$/)
+      expect(collector.events[0].messageId).toMatch(/^ajs-next-/) // Identify keeps a random id
+      // The second tab's four events arrived, under the first tab's ids, and were dropped.
+      expect(collector.duplicates().map((d) => [d.event.event, d.times])).toEqual(AFTER.map((name) => [name, 2]))
+      expect(byName(collector.events, 'Conversation Ended')[0].properties.message_count).toBe(4)
+      expect(row).toMatchObject({ sent: 12, received: 12, unique: 8, duplicates: 4 })
+    })
+
+    test("scoped to the loaded client's write key (no namespace): the same", async () => {
+      const { collector, row, AFTER } = await duplicatedTab('writeKey', '8 duplicated tab, ids scoped to the write key')
+      expect(trackNames(collector.events)).toEqual([...SHORT.slice(0, 4), ...AFTER])
+      expect(row).toMatchObject({ sent: 12, received: 12, unique: 8, duplicates: 4 })
+    })
+
+    test('without them (the default): the second tab counts its events again', async () => {
+      const { collector, row, AFTER } = await duplicatedTab(undefined, '8 duplicated tab, random ids (default)')
+      expect(trackNames(collector.events).sort()).toEqual([...SHORT.slice(0, 4), ...AFTER, ...AFTER].sort())
+      expect(row).toMatchObject({ sent: 12, received: 12, unique: 12, duplicates: 0 })
+    })
+  })
+
   test('7. reload mid-conversation: no duplicates, the same conversation goes on', async () => {
     const { collector, page, started } = await setup({ userId: 'u1', conversationId: 'c7' })
     await loaded(page)

@@ -63,6 +63,8 @@ export interface PageOptions {
   endOnUnmount?: boolean
   /** ms before AnalyticsBrowser.load() is called. */
   loadDelay?: number
+  /** Deterministic messageIds: a namespace, or 'writeKey' (the loaded client's). */
+  dedupe?: string
 }
 
 export function pageUrl(base: string, collector: Collector, options: PageOptions = {}): string {

@@ -30,6 +30,9 @@ describe('the layers of src/', () => {
     ['an entry imports another entry', 'src/entries/devtools.ts', "export { createMemoryAnalytics } from './testing'"],
     ['an entry imports from outside src/', 'src/entries/index.ts', "export { gzippedSize } from '../../scripts/bundleSize'"],
     ['a new folder not yet given its place', 'src/vue/useFeedback.ts', "import { trackFeedback } from '../core/events'"],
+    ['the dedupe layer imports React', 'src/dedupe/deterministicMessageIds.ts', "import { useRef } from 'react'"],
+    ['the dedupe layer imports a vocabulary', 'src/dedupe/deterministicMessageIds.ts', "import { segmentCopilot } from '../specs/segmentCopilot'"],
+    ['a client imports analytics-node (it only calls the instance it is given)', 'src/clients/analyticsNodeClient.ts', "import { Analytics } from '@segment/analytics-node'"],
   ])('rejects: %s', async (_, filePath, code) => {
     expect(await problems(filePath, code)).toEqual([expect.stringMatching(/^no-restricted-imports: /)])
   })
@@ -39,6 +42,7 @@ describe('the layers of src/', () => {
     ['a vocabulary imports core', 'src/specs/segmentCopilot.ts', "import type { CopilotSpec } from '../core/types'"],
     ['the provider passes the default vocabulary', 'src/react/CopilotAnalyticsProvider.tsx', "import { segmentCopilot } from '../specs/segmentCopilot'"],
     ['the AI SDK adapter reads the React context', 'src/ai-sdk/useChatTracking.ts', "import { useCopilotContext } from '../react/context'\nimport type { UIMessage } from 'ai'"],
+    ['the dedupe layer reads the keys', 'src/dedupe/deterministicMessageIds.ts', "import { keyPartsOf } from '../core/keys'"],
     ['the testing helpers read the schemas', 'src/testing/conformance.ts', "import schema from '../specs/schemas/segmentCopilot.json'"],
     ['an entry re-exports the layers', 'src/entries/core.ts', "export { createKeyStore } from '../core/keyStore'\nexport { segmentCopilot } from '../specs/segmentCopilot'"],
   ])('accepts: %s', async (_, filePath, code) => {

@@ -31,10 +31,11 @@ export const WHOLE_FILES: Record<string, string> = {
   aiSdkChat: 'test/readme/AiSdkChat.example.tsx',
   customSpec: 'test/specs/customSpec.example.ts',
   fanOutClients: 'test/specs/fanOutClients.example.ts',
+  chatRoute: 'test/readme/chatRoute.example.ts',
 }
 
 /** Type-checked files whose `// example: name` regions hold the short blocks. */
-export const SNIPPET_FILES = ['test/readme/api.examples.tsx', 'test/readme/guides.examples.tsx', 'test/readme/nextjs.examples.tsx', 'test/readme/signals.examples.tsx']
+export const SNIPPET_FILES = ['test/readme/api.examples.tsx', 'test/readme/guides.examples.tsx', 'test/readme/nextjs.examples.tsx', 'test/readme/langGraph.examples.tsx', 'test/readme/dedupe.examples.tsx', 'test/readme/agUi.examples.tsx', 'test/readme/signals.examples.tsx']
 
 export interface DocBlock {
   /** The Markdown file, relative to the root. */

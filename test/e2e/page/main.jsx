@@ -3,6 +3,7 @@
 // drives it through `window.chat`; the query string configures it:
 //   apiHost=127.0.0.1:PORT/v1  conversationId=c1  userId=u1  strategy=batching|standard
 //   endOnPageHide=1  endOnUnmount=1  loadDelay=ms (calls made before AnalyticsBrowser loads)
+//   dedupe=<namespace> deterministic messageIds scoped to it; dedupe=writeKey: scoped to the client's write key
 // Plain JSX rather than TSX: it is built only from the packed tarball, never type-checked against src/.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -17,11 +18,14 @@ import {
   useFeedback,
   useMediaTracking,
 } from 'react-copilot-analytics'
+import { deterministicMessageIds } from 'react-copilot-analytics/dedupe'
 
 const query = new URLSearchParams(location.search)
 const apiHost = query.get('apiHost')
 const strategy = query.get('strategy') ?? 'batching'
 const loadDelay = Number(query.get('loadDelay') ?? 0)
+const dedupe = query.get('dedupe')
+const messageIds = dedupe ? deterministicMessageIds(dedupe === 'writeKey' ? {} : { namespace: dedupe }) : undefined
 
 // The options docs/delivery.md recommends for chat: batching (few requests, retried with back-off) with
 // keepalive (the last batch survives the tab closing). cdnSettings skips the CDN settings download.
@@ -106,6 +110,7 @@ function App() {
       properties={{ assistantId: 'e2e-bot' }}
       endOnPageHide={query.has('endOnPageHide')}
       endOnUnmount={query.has('endOnUnmount')}
+      messageIds={messageIds}
       onError={(error) => window.errors.push(`${error.code}: ${error.message}`)}
     >
       <Chat />

@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react'
+import { createReplyLifecycle, type ReplyLifecycle } from '../core/replyLifecycle'
+import { useCopilotContext } from '../react/context'
+import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
+import type { TrackableAgent } from './agentRuns'
+import { agentLifecycleOptions, chatOf, connectAgent, type AgentTrackingOptions } from './trackAgent'
+
+// How many mounted hooks track each chat (conversation, agent and thread): a view that unmounts
+// while another shows the same chat leaves its reply to that one.
+const mountedChats = new Map<string, number>()
+// The lifecycle of a view of each chat that just unmounted, until the next microtask: a view of the
+// same chat that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
+const leaving = new Map<string, ReplyLifecycle>()
+
+/**
+ * One-line analytics for any AG-UI agent (`@ag-ui/client`): an `HttpAgent`, your own
+ * `AbstractAgent`, or what CopilotKit's `useAgent()` returns. Sends Message Sent for each new user
+ * message, Message Received once per turn of the agent when it is finished (with `reply_status`
+ * `complete`, `aborted` or `error`, and the response-time metrics), and Action Invoked once per
+ * answered tool call. Must be called inside `<CopilotAnalyticsProvider>`.
+ *
+ * **One reply per turn.** The assistant messages of a turn (one that calls tools, the tool
+ * messages, the one that goes on) are one reply, under the id of the last one, with its actions.
+ *
+ * **History.** The messages the agent holds before the first request on its thread
+ * (`initialMessages`, `setMessages`, a `connectAgent()` replay as CopilotKit restores a thread) are
+ * counted in `message_count` and mark the conversation started; nothing is sent for them
+ * (`trackInitialMessages` sends them). A message the app adds with `addMessage()` is live once the
+ * run it is for begins.
+ *
+ * **Runs.** Nothing is sent while a run streams; the reply is sent once when its run ends.
+ * RUN_ERROR, or a run that breaks off with an error, sends it with `reply_status: 'error'`.
+ * `abortRun()` (or a `cancelled` outcome) sends it with the text so far and `reply_status:
+ * 'aborted'`. A reply waiting on a frontend tool is sent when its answer and continuation end, or a
+ * later message comes.
+ *
+ * **Another thread** (a new `agent.threadId`, or another agent): the previous thread's unreported
+ * reply is reported into its own conversation; the new thread's messages are history.
+ *
+ * **Remounts.** A view of the same agent and thread that mounts as this one unmounts (StrictMode, a
+ * `key` change, a remounted route) continues its reply, held or streaming, which is reported once.
+ *
+ * @example
+ * import { useAgent } from '@copilotkit/react-core/v2'
+ * import { useAgentTracking } from 'react-copilot-analytics/ag-ui'
+ *
+ * function Chat() {
+ *   const { agent } = useAgent()
+ *   useAgentTracking(agent)
+ *   // ...render agent.messages as usual
+ * }
+ */
+export function useAgentTracking(agent: TrackableAgent, options: AgentTrackingOptions = {}): void {
+  const { tracker, conversationId } = useCopilotContext('useAgentTracking()')
+  const chatKey = chatOf(conversationId, agent)
+  const latest = useRef(options)
+  latest.current = options
+  const conversation = useRef(conversationId)
+  conversation.current = conversationId
+  const mounted = useRef(false)
+  const warned = useRef(false)
+  const lastChat = useRef(chatKey)
+  const [lifecycle] = useState(() =>
+    createReplyLifecycle(
+      tracker,
+      agentLifecycleOptions(
+        tracker,
+        () => latest.current,
+        () => !mounted.current && !mountedChats.get(lastChat.current),
+      ),
+    ),
+  )
+
+  // A layout effect: it runs in the commit that mounts a view, before the microtask that checks,
+  // and before the first snapshot below. A view of this chat that unmounted in that commit (or just
+  // before) hands over its lifecycle: its held or streaming reply was live in this page, not history.
+  useIsomorphicLayoutEffect(() => {
+    if (leaving.get(lastChat.current) === lifecycle) leaving.delete(lastChat.current)
+    lastChat.current = chatKey
+    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
+    const previous = leaving.get(chatKey)
+    leaving.delete(chatKey)
+    if (previous && previous !== lifecycle) lifecycle.resume(previous.detach())
+    return () => {
+      const count = mountedChats.get(chatKey)! - 1
+      if (count) mountedChats.set(chatKey, count)
+      else mountedChats.delete(chatKey)
+      leaving.set(chatKey, lifecycle)
+      queueMicrotask(() => leaving.get(chatKey) === lifecycle && leaving.delete(chatKey))
+    }
+  }, [lifecycle, chatKey])
+
+  // Subscribes (and takes a snapshot) again when the agent, its thread or the conversation changes.
+  useIsomorphicLayoutEffect(() => connectAgent(tracker, agent, lifecycle, () => conversation.current, warned), [tracker, agent, lifecycle, chatKey])
+
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+      // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
+      // (and a reply still streaming, unless another view shows this chat).
+      queueMicrotask(() => mounted.current || lifecycle.close())
+    }
+  }, [lifecycle])
+}
