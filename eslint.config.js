@@ -16,6 +16,7 @@ const LAYERS = {
   react: { layers: ['core', 'specs'], packages: ['react'] },
   devtools: { layers: ['core'], packages: ['react'] },
   'ai-sdk': { layers: ['core', 'react'], packages: ['react', 'ai'] },
+  'assistant-ui': { layers: ['core', 'react'], packages: ['react', '@assistant-ui/react'] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -45,12 +45,13 @@ export default defineConfig({
         testing: here('src/entries/testing.ts'),
         devtools: here('src/entries/devtools.ts'),
         'ai-sdk': here('src/entries/ai-sdk.ts'),
+        'assistant-ui': here('src/entries/assistant-ui.ts'),
       },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^ai($|\/)/, /^@ai-sdk\//, /^@assistant-ui\//],
     },
   },
   test: {
@@ -117,7 +118,7 @@ export default defineConfig({
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/assistant-ui/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
           // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
           server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
