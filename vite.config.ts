@@ -120,8 +120,9 @@ export default defineConfig({
           env: { VITEST_REACT_MAJOR: '18' },
           include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/assistant-ui/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
-          // @ai-sdk/react imports react itself: run it through the aliases so it gets React 18 too.
-          server: { deps: { inline: ['@ai-sdk/react', 'swr'] } },
+          // @ai-sdk/react and @assistant-ui/react (with its UI dependencies) import react themselves:
+          // run them through the aliases so that they get React 18 too.
+          server: { deps: { inline: ['@ai-sdk/react', 'swr', '@assistant-ui/', 'assistant-stream', 'assistant-cloud', '@radix-ui/', 'radix-ui', 'zustand', 'react-textarea-autosize', 'use-sync-external-store', 'use-composed-ref', 'use-latest', 'use-isomorphic-layout-effect'] } },
         },
       },
       aiSdkProject(5),

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
+import type { ToolCallMessagePart } from '@assistant-ui/react'
 import { gate, send, settle, setup, until, words, type Reply } from './scriptedModel'
 
 // Unmount here, and let a held reply flush, before test/setup.ts forgets the sent keys: otherwise a
@@ -157,7 +158,7 @@ test('tool calls: Action Invoked once per finished call, after its reply, with t
   const reply: Reply = async function* () {
     yield { content: [{ type: 'tool-call', toolCallId: 'call-1', toolName: 'weather', args: { city: 'Oslo' }, argsText: '{"city":"Oslo"}' }] }
     await new Promise((resolve) => setTimeout(resolve, 1))
-    const done = [
+    const done: ToolCallMessagePart[] = [
       { type: 'tool-call' as const, toolCallId: 'call-1', toolName: 'weather', args: { city: 'Oslo' }, argsText: '{"city":"Oslo"}', result: { temperature: 21 } },
       { type: 'tool-call' as const, toolCallId: 'call-2', toolName: 'lookup', args: {}, argsText: '{}', result: 'not found', isError: true },
     ]
@@ -234,4 +235,149 @@ test('the thumbs (ActionBarPrimitive.FeedbackPositive / Negative): up then down 
   ])
   expect(submitted.length).toBeGreaterThanOrEqual(2)
   expect(submitted.at(-1)).toBe(`negative ${replyId}`)
+})
+
+test('a branch never shown before (a restored thread\'s other branch) is history: the branch picker shows it, nothing is sent', async () => {
+  // Two answers to the same question: the restored thread shows the second; the first is another branch.
+  const branched = [
+    { id: 'q', role: 'user' as const, content: 'Question' },
+    { id: 'a-old', parentId: 'q', role: 'assistant' as const, content: 'Old branch', status: { type: 'complete' as const, reason: 'stop' as const } },
+  ]
+  const { aui, tracks } = setup([words('Live answer')], { initialMessages: branched })
+  await settle()
+  act(() => aui().thread.message({ index: 1 }).reload())
+  await waitFor(() => {
+    const state = aui().thread.getState()
+    expect(state.messages[1].id).not.toBe('a-old')
+    expect(state.isRunning).toBe(false)
+  })
+  await settle()
+  const live = aui().thread.getState().messages[1].id
+  act(() => aui().thread.message({ index: 1 }).switchToBranch({ position: 'previous' }))
+  await waitFor(() => expect(aui().thread.getState().messages[1].id).toBe('a-old'))
+  await settle()
+  expect(tracks().map(([event, p]) => [event, p.messageId])).toEqual([['Message Received', live]])
+  expect(screen.getByText('conversation: started, 3 messages')).toBeTruthy()
+})
+
+test('another thread (the thread list switches) mid-reply: the reply so far is reported once, as aborted; the new thread is tracked from its first send', async () => {
+  const hold = gate()
+  const slow: Reply = async function* ({ abortSignal }) {
+    yield { content: [{ type: 'text', text: 'Half' }] }
+    await until(hold.wait, abortSignal)
+    yield { content: [{ type: 'text', text: 'Half and whole' }] }
+  }
+  const { aui, tracks } = setup([slow, words('Fresh')])
+  act(() => aui().thread.append('First thread'))
+  await waitFor(() => expect(aui().thread.getState().messages[1]?.content[0]).toMatchObject({ text: 'Half' }))
+  await settle()
+  const firstThread = aui().threads.getState().mainThreadId
+  const halfId = aui().thread.getState().messages[1].id
+  act(() => void aui().threads.switchToNewThread())
+  await waitFor(() => expect(aui().threads.getState().mainThreadId).not.toBe(firstThread))
+  await settle()
+  hold.open()
+  await send(aui, 'Second thread')
+  await settle()
+  expect(tracks().map(([event, p]) => [event, p.message_body, p.reply_status])).toEqual([
+    ['Conversation Started', undefined, undefined],
+    ['Message Sent', 'First thread', undefined],
+    ['Message Received', 'Half', 'aborted'],
+    ['Message Sent', 'Second thread', undefined],
+    ['Message Received', 'Fresh', 'complete'],
+  ])
+  expect(tracks()[2][1].messageId).toBe(halfId)
+  // Back to the first thread, its reply finished meanwhile: history there, nothing sent again.
+  act(() => void aui().threads.switchToThread(firstThread))
+  await waitFor(() => expect(aui().thread.getState().messages.map((m) => m.id)).toContain(halfId))
+  await settle()
+  expect(tracks()).toHaveLength(5)
+})
+
+test('the thread view unmounts and remounts mid-reply (a key change): everything once, the reply whole', async () => {
+  const hold = gate()
+  const reply: Reply = async function* ({ abortSignal }) {
+    yield { content: [{ type: 'text', text: 'Half' }] }
+    await until(hold.wait, abortSignal)
+    yield { content: [{ type: 'text', text: 'Half and whole' }] }
+  }
+  const { aui, app, view, names, tracks } = setup([reply])
+  act(() => aui().thread.append('Go'))
+  await screen.findByText('running: true')
+  await settle()
+  view.rerender(app(false))
+  view.rerender(app(true))
+  hold.open()
+  await screen.findByText('running: false')
+  await settle()
+  expect(names()).toEqual(['Conversation Started', 'Message Sent', 'Message Received'])
+  expect(tracks()[2][1]).toMatchObject({ message_body: 'Half and whole', reply_status: 'complete' })
+})
+
+test('the thread view unmounts for good mid-reply: the reply so far is reported then, once, as aborted', async () => {
+  const hold = gate()
+  const reply: Reply = async function* ({ abortSignal }) {
+    yield { content: [{ type: 'text', text: 'Half' }] }
+    await until(hold.wait, abortSignal)
+    yield { content: [{ type: 'text', text: 'Half and whole' }] }
+  }
+  const { aui, app, view, names, tracks } = setup([reply])
+  act(() => aui().thread.append('Go'))
+  await waitFor(() => expect(aui().thread.getState().messages[1]?.content[0]).toMatchObject({ text: 'Half' }))
+  await settle()
+  view.rerender(app(false))
+  await settle()
+  hold.open()
+  await settle()
+  expect(names()).toEqual(['Conversation Started', 'Message Sent', 'Message Received'])
+  expect(tracks()[2][1]).toMatchObject({ message_body: 'Half', reply_status: 'aborted' })
+})
+
+test('a reply paused on a human tool is held; answering the tool continues it, and it is sent once, with its action', async () => {
+  // The run pauses on the tool; the result resumes it, and the model's next run continues the same message.
+  const ask: Reply = async function* () {
+    yield { content: [{ type: 'tool-call', toolCallId: 'ask-1', toolName: 'confirm', args: {}, argsText: '{}' }], status: { type: 'requires-action', reason: 'tool-calls' } }
+  }
+  const { aui, tracks, model } = setup([ask, words('Booked.')], { tracking: { settleMs: 10 } })
+  await send(aui, 'Book it')
+  await settle()
+  expect(aui().thread.getState().messages[1].status).toMatchObject({ type: 'requires-action' })
+  expect(tracks().map(([event]) => event)).toEqual(['Conversation Started', 'Message Sent'])
+  act(() => aui().thread.message({ index: 1 }).part({ toolCallId: 'ask-1' }).addToolResult('yes'))
+  await waitFor(() => expect(aui().thread.getState().messages.at(-1)!.status?.type).toBe('complete'))
+  await settle()
+  expect(model.runs).toBe(2)
+  expect(aui().thread.getState().messages).toHaveLength(2)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.message_body ?? p.type])).toEqual([
+    ['Message Received', 'Booked.'],
+    ['Action Invoked', 'confirm'],
+  ])
+})
+
+test('outside <AssistantRuntimeProvider> it never throws: onError hears invalid_chat once, nothing is sent', async () => {
+  const { CopilotAnalyticsProvider } = await import('../../src/entries')
+  const { useAssistantTracking } = await import('../../src/entries/assistant-ui')
+  const { createMemoryAnalytics } = await import('../../src/entries/testing')
+  const { render } = await import('@testing-library/react')
+  const { StrictMode } = await import('react')
+  const analytics = createMemoryAnalytics()
+  const errors: string[] = []
+  function Lonely() {
+    useAssistantTracking()
+    return <p>still here</p>
+  }
+  const app = (n: number) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1" onError={(error) => errors.push(error.code)}>
+        <Lonely key="one" />
+        <span>{n}</span>
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(app(1))
+  rerender(app(2))
+  await settle()
+  expect(screen.getByText('still here')).toBeTruthy()
+  expect(errors).toEqual(['invalid_chat'])
+  expect(analytics.calls).toEqual([])
 })
