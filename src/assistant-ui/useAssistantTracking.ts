@@ -64,7 +64,7 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
     isRunning = state.isRunning === true
     messages = state.messages
   } catch (error) {
-    if (!runner.broken) tracker.report('invalid_chat', 'The assistant-ui thread read by useAssistantTracking(), which must be called inside <AssistantRuntimeProvider>,', error)
+    if (!runner.broken) tracker.report('invalid_chat', process.env.NODE_ENV !== 'production' ? 'The assistant-ui thread read by useAssistantTracking(), which must be called inside <AssistantRuntimeProvider>,' : '', error)
     runner.broken = true
     return
   }
@@ -73,7 +73,7 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
     try {
       return toReplyMessage(message)
     } catch (error) {
-      if (!runner.unreadable.has(message)) tracker.report('invalid_chat', 'A thread message that could not be read, and was skipped,', error)
+      if (!runner.unreadable.has(message)) tracker.report('invalid_chat', process.env.NODE_ENV !== 'production' ? 'A thread message that could not be read, and was skipped,' : '', error)
       runner.unreadable.add(message)
       return undefined
     }
