@@ -112,6 +112,12 @@ export default defineConfig({
             { find: /^react-dom$/, replacement: react18('react-dom') },
             { find: /^react-dom\/(.*)$/, replacement: react18('react-dom') + '/$1' },
             { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react') },
+            // assistant-ui's composer input and its hooks resolve to CommonJS builds, whose require('react')
+            // no alias reaches: their ESM builds are inlined instead, and get React 18.
+            { find: /^react-textarea-autosize$/, replacement: here('./node_modules/react-textarea-autosize/dist/react-textarea-autosize.browser.development.esm.js') },
+            { find: /^use-composed-ref$/, replacement: here('./node_modules/use-composed-ref/dist/use-composed-ref.esm.js') },
+            { find: /^use-latest$/, replacement: here('./node_modules/use-latest/dist/use-latest.esm.js') },
+            { find: /^use-isomorphic-layout-effect$/, replacement: here('./node_modules/use-isomorphic-layout-effect/dist/use-isomorphic-layout-effect.browser.esm.js') },
           ],
         },
         test: {
