@@ -34,6 +34,9 @@ interface Runner {
   /** Messages that could not be read, reported once each. */
   unreadable: WeakSet<object>
   broken: boolean
+  /** How many messages the last snapshot held, and the id of its last one. */
+  seen: number
+  lastId?: unknown
 }
 
 // How many mounted hooks track each thread (conversation and thread id): a view that unmounts while
@@ -51,8 +54,13 @@ interface Latest {
   mountKey: string
 }
 
-/** The thread as a snapshot for the lifecycle; reports what cannot be read, and never throws. */
-function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Latest) {
+/**
+ * The thread as a snapshot for the lifecycle; reports what cannot be read, and never throws. With
+ * `awaitEvents`, new messages that appeared while no run is seen are left for a later call, once the
+ * events that say where they come from are in (a send shows its message before its event, a branch
+ * switch its branch): returns false.
+ */
+function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Latest, awaitEvents = false): boolean {
   let threadId: string
   let isRunning: boolean
   let messages: readonly ThreadMessage[]
@@ -66,8 +74,17 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
   } catch (error) {
     if (!runner.broken) tracker.report('invalid_chat', process.env.NODE_ENV !== 'production' ? 'The assistant-ui thread read by useAssistantTracking(), which must be called inside <AssistantRuntimeProvider>,' : '', error)
     runner.broken = true
-    return
+    return true
   }
+  const last = messages[messages.length - 1] as ThreadMessage | undefined
+  let lastId: unknown
+  try {
+    lastId = last?.id
+  } catch {
+    // reported below, with its message
+  }
+  const changed = lastId !== runner.lastId || messages.length !== runner.seen
+  if (awaitEvents && changed && !isRunning && !runner.pending) return false
   runner.broken = false
   const replies = messages.map((message): ReplyMessage | undefined => {
     try {
@@ -78,21 +95,36 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
       return undefined
     }
   })
-  let errored = false
-  try {
-    errored = endedInError(messages[messages.length - 1])
-  } catch {
-    // reported above, with its message
-  }
   const chat = conversationId + '\n' + threadId + '\n' + runner.branches
   // A send shows its user message before its run starts, and a short run may start and end between
   // two notifications: a send or run start seen meanwhile counts as the request in flight it was.
-  const signalled = runner.pending
-  runner.pending = false
+  // Consumed by the snapshot that shows what was sent (or the run), not by one from before it.
+  const signalled = runner.pending && (changed || isRunning)
+  if (signalled) runner.pending = false
   if (isRunning || signalled) runner.ran = chat
+  const live = runner.ran === chat
+  const failed = (i: number) => {
+    try {
+      return live && endedInError(messages[i])
+    } catch {
+      return false // reported above, with its message
+    }
+  }
   const { lifecycle } = runner
-  if (signalled && !isRunning) lifecycle.update({ chat, conversationId, status: 'busy', messages: replies })
-  lifecycle.update({ chat, conversationId, status: isRunning ? 'busy' : errored && runner.ran === chat ? 'error' : 'idle', messages: replies })
+  const update = (status: 'busy' | 'idle' | 'error', upTo = replies.length) => lifecycle.update({ chat, conversationId, status, messages: replies.slice(0, upTo) })
+  // A reply that failed and was followed at once (a send right after the error) before this hook saw
+  // it last: reported as the error it was, first. Only the previous last message or a new one can be it.
+  for (let i = Math.max(0, runner.seen - 1); i < messages.length - 1; i++) {
+    if (failed(i)) {
+      update('error', i + 1)
+      break
+    }
+  }
+  runner.seen = messages.length
+  runner.lastId = lastId
+  if (signalled && !isRunning) update('busy')
+  update(isRunning ? 'busy' : failed(messages.length - 1) ? 'error' : 'idle')
+  return true
 }
 
 /**
@@ -148,8 +180,11 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     pending: false,
     unreadable: new WeakSet(),
     broken: false,
+    seen: 0,
     lifecycle: createReplyLifecycle(tracker, () => ({
       settleMs: latest.options.settleMs,
+      // assistant-ui keeps a message's id while it streams: a reply is never an earlier copy of the next.
+      stableIds: true,
       sendHistory: latest.options.trackInitialMessages,
       gone: !latest.mounted && !mountedChats.get(latest.mountKey),
       describeTool(tool, fallback) {
@@ -177,7 +212,7 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     const previous = leaving.get(mountKey)
     leaving.delete(mountKey)
     if (previous && previous !== runner) {
-      Object.assign(runner, { branches: previous.branches, pending: previous.pending, ran: previous.ran })
+      Object.assign(runner, { branches: previous.branches, pending: previous.pending, ran: previous.ran, seen: previous.seen, lastId: previous.lastId })
       runner.lifecycle.resume(previous.lifecycle.detach())
     }
     feed(tracker, runner, latest)
@@ -193,14 +228,18 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
   useIsomorphicLayoutEffect(() => {
     let active = true
     let scheduled: ReturnType<typeof setTimeout> | undefined
-    // The runtime's events arrive in microtasks queued when they happen (a send emits its event
-    // before its message shows), its state after React commits it. A task later, both are in,
-    // whichever order they came in, and a send is never taken for history for want of its event.
-    const schedule = () => {
+    // State comes after React commits it, each commit seen as it is (a reply finished, then
+    // regenerated at once, is reported finished). Events come in microtasks queued when they
+    // happen: new messages seen while no run is (a send, a branch switch) wait a task, when their
+    // event is in, whichever order they came in.
+    const later = () => {
       scheduled ??= setTimeout(() => {
         scheduled = undefined
         if (active) feed(tracker, runner, latest)
       })
+    }
+    const now = () => {
+      if (!feed(tracker, runner, latest, true)) later()
     }
     const onThread = (change: (runner: Runner) => void) => (event: { threadId?: string }) => {
       let current: string | undefined
@@ -211,13 +250,13 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
       }
       // A run of a thread in the background (left mid-run) is not this thread's.
       if (current === undefined || event?.threadId === undefined || event.threadId === current) change(runner)
-      schedule()
+      later()
     }
     const signal = onThread((runner) => (runner.pending = true))
     const unsubscribe: (() => void)[] = []
     try {
       unsubscribe.push(
-        aui.subscribe(schedule),
+        aui.subscribe(now),
         aui.on({ scope: '*', event: 'composer.send' }, signal),
         aui.on({ scope: '*', event: 'thread.runStart' }, signal),
         aui.on({ scope: '*', event: 'message.branchSwitched' }, onThread((runner) => runner.branches++)),

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import type { ToolCallMessagePart } from '@assistant-ui/react'
+import { fromThreadMessageLike, type ToolCallMessagePart } from '@assistant-ui/react'
 import { gate, send, settle, setup, until, words, type Reply } from './scriptedModel'
 
 // Unmount here, and let a held reply flush, before test/setup.ts forgets the sent keys: otherwise a
@@ -237,27 +237,58 @@ test('the thumbs (ActionBarPrimitive.FeedbackPositive / Negative): up then down 
   expect(submitted.at(-1)).toBe(`negative ${replyId}`)
 })
 
-test('a branch never shown before (a restored thread\'s other branch) is history: the branch picker shows it, nothing is sent', async () => {
-  // Two answers to the same question: the restored thread shows the second; the first is another branch.
-  const branched = [
-    { id: 'q', role: 'user' as const, content: 'Question' },
-    { id: 'a-old', parentId: 'q', role: 'assistant' as const, content: 'Old branch', status: { type: 'complete' as const, reason: 'stop' as const } },
-  ]
-  const { aui, tracks } = setup([words('Live answer')], { initialMessages: branched })
+test('a branch never shown before (of a restored thread) is history, even after a run: the branch picker shows it, nothing is sent', async () => {
+  const { aui, tracks } = setup([words('Live answer')])
   await settle()
-  act(() => aui().thread.message({ index: 1 }).reload())
-  await waitFor(() => {
-    const state = aui().thread.getState()
-    expect(state.messages[1].id).not.toBe('a-old')
-    expect(state.isRunning).toBe(false)
-  })
+  // A restored thread with two answers to its question: it shows the second; the first is another branch.
+  const done = { type: 'complete', reason: 'stop' } as const
+  act(() =>
+    aui().thread.import({
+      headId: 'a-new',
+      messages: [
+        { parentId: null, message: fromThreadMessageLike({ id: 'q', role: 'user', content: 'Question' }, 'q', done) },
+        { parentId: 'q', message: fromThreadMessageLike({ id: 'a-old', role: 'assistant', content: 'Old branch' }, 'a-old', done) },
+        { parentId: 'q', message: fromThreadMessageLike({ id: 'a-new', role: 'assistant', content: 'New branch' }, 'a-new', done) },
+      ],
+    }),
+  )
+  await screen.findByText('conversation: started, 2 messages')
+  expect(aui().thread.getState().messages.map((m) => m.id)).toEqual(['q', 'a-new'])
+  await send(aui, 'Follow-up')
   await settle()
-  const live = aui().thread.getState().messages[1].id
+  expect(tracks().map(([event]) => event)).toEqual(['Message Sent', 'Message Received'])
   act(() => aui().thread.message({ index: 1 }).switchToBranch({ position: 'previous' }))
-  await waitFor(() => expect(aui().thread.getState().messages[1].id).toBe('a-old'))
+  await waitFor(() => expect(aui().thread.getState().messages.map((m) => m.id)).toEqual(['q', 'a-old']))
   await settle()
-  expect(tracks().map(([event, p]) => [event, p.messageId])).toEqual([['Message Received', live]])
-  expect(screen.getByText('conversation: started, 3 messages')).toBeTruthy()
+  act(() => aui().thread.message({ index: 1 }).switchToBranch({ position: 'next' }))
+  await waitFor(() => expect(aui().thread.getState().messages).toHaveLength(4))
+  await settle()
+  expect(tracks().map(([event]) => event)).toEqual(['Message Sent', 'Message Received'])
+  expect(screen.getByText('conversation: started, 5 messages')).toBeTruthy()
+})
+
+test('stop before the first token, then regenerate at once: the stopped reply is still sent, empty and aborted, then the new one', async () => {
+  const hold = gate()
+  const stalled: Reply = async function* ({ abortSignal }) {
+    await until(hold.wait, abortSignal)
+    yield { content: [{ type: 'text', text: 'never' }] }
+  }
+  const { aui, tracks } = setup([stalled, words('Fresh', ' answer')], { tracking: { settleMs: 200 } })
+  act(() => aui().thread.append('Story?'))
+  await waitFor(() => expect(aui().thread.getState().messages[1]?.status?.type).toBe('running'))
+  await settle()
+  const stopped = aui().thread.getState().messages[1].id
+  act(() => aui().thread.cancelRun())
+  await waitFor(() => expect(aui().thread.getState().isRunning).toBe(false))
+  // Within the settle delay: the stopped reply is still held when the new one takes its place.
+  act(() => aui().thread.message({ index: 1 }).reload())
+  await waitFor(() => expect(aui().thread.getState().messages[1]?.content[0]).toMatchObject({ text: 'Fresh answer' }))
+  await waitFor(() => expect(aui().thread.getState().isRunning).toBe(false))
+  await settle()
+  expect(received(tracks()).map((p) => [p.messageId === stopped, p.message_body, p.reply_status])).toEqual([
+    [true, '', 'aborted'],
+    [false, 'Fresh answer', 'complete'],
+  ])
 })
 
 test('another thread (the thread list switches) mid-reply: the reply so far is reported once, as aborted; the new thread is tracked from its first send', async () => {
