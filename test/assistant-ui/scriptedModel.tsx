@@ -82,7 +82,7 @@ export interface SetupOptions {
 export function setup(replies: Reply[], { initialMessages, tracking, feedback, conversationId = 'c1' }: SetupOptions = {}) {
   const analytics = createMemoryAnalytics()
   const model = scriptedModel(replies)
-  const current: { aui?: AssistantClient } = {}
+  const current: Current = {}
   const errors: string[] = []
   function Runtime({ children }: { children: ReactNode }) {
     const adapter = useTrackedFeedbackAdapter(feedback)
@@ -98,14 +98,20 @@ export function setup(replies: Reply[], { initialMessages, tracking, feedback, c
   )
   const view = render(app())
   const aui = () => current.aui!
-  return { analytics, model, aui, view, app, errors, tracks: () => tracks(analytics.calls), names: () => names(analytics.calls) }
+  return { analytics, model, aui, end: () => act(() => current.end!()), view, app, errors, tracks: () => tracks(analytics.calls), names: () => names(analytics.calls) }
 }
 
-function Thread({ tracking, current }: { tracking?: AssistantTrackingOptions; current: { aui?: AssistantClient } }) {
+interface Current {
+  aui?: AssistantClient
+  end?: () => void
+}
+
+function Thread({ tracking, current }: { tracking?: AssistantTrackingOptions; current: Current }) {
   useAssistantTracking(tracking)
   current.aui = useAui()
   const running = useAuiState((state) => state.thread.isRunning)
-  const { isStarted, messageCount } = useConversation()
+  const { isStarted, messageCount, end } = useConversation()
+  current.end = end
   return (
     <div>
       <ThreadPrimitive.Messages

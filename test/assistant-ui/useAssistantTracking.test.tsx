@@ -385,6 +385,23 @@ test('a reply paused on a human tool is held; answering the tool continues it, a
   ])
 })
 
+test('end() while a reply waits on a tool: its Message Received goes out first, counted, then Conversation Ended', async () => {
+  const ask: Reply = async function* () {
+    yield { content: [{ type: 'text', text: 'Shall I book it?' }, { type: 'tool-call', toolCallId: 'ask-2', toolName: 'confirm', args: {}, argsText: '{}' }], status: { type: 'requires-action', reason: 'tool-calls' } }
+  }
+  const { aui, end, tracks } = setup([ask])
+  await send(aui, 'Book it')
+  await settle()
+  end()
+  await settle()
+  expect(tracks().map(([event, p]) => [event, p.reply_status ?? p.message_count])).toEqual([
+    ['Conversation Started', undefined],
+    ['Message Sent', undefined],
+    ['Message Received', 'aborted'],
+    ['Conversation Ended', 2],
+  ])
+})
+
 test('outside <AssistantRuntimeProvider> it never throws: onError hears invalid_chat once, nothing is sent', async () => {
   const { CopilotAnalyticsProvider } = await import('../../src/entries')
   const { useAssistantTracking } = await import('../../src/entries/assistant-ui')
