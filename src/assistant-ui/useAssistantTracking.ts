@@ -282,3 +282,5 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     }
   }, [runner])
 }
+
+declare const process: { env: { NODE_ENV?: string } }
