@@ -237,6 +237,33 @@ test('the thumbs (ActionBarPrimitive.FeedbackPositive / Negative): up then down 
   expect(submitted.at(-1)).toBe(`negative ${replyId}`)
 })
 
+test('an edit of a sent message: the edited message is a new Message Sent, its reply a new Message Received; nothing is sent again', async () => {
+  const { aui, tracks } = setup([words('First answer'), words('Answer to the edit')])
+  await send(aui, 'Hello')
+  await settle()
+  const [question, answer] = aui().thread.getState().messages.map((m) => m.id)
+  act(() => {
+    const composer = aui().thread.message({ index: 0 }).composer()
+    composer.beginEdit()
+    composer.setText('Hello, edited')
+    composer.send()
+  })
+  await waitFor(() => {
+    const state = aui().thread.getState()
+    expect(state.messages[0].id).not.toBe(question)
+    expect(state.messages[1]?.status?.type).toBe('complete')
+  })
+  await settle()
+  const [edited, reply] = aui().thread.getState().messages.map((m) => m.id)
+  expect(tracks().map(([event, p]) => [event, p.messageId, p.message_body])).toEqual([
+    ['Conversation Started', undefined, undefined],
+    ['Message Sent', question, 'Hello'],
+    ['Message Received', answer, 'First answer'],
+    ['Message Sent', edited, 'Hello, edited'],
+    ['Message Received', reply, 'Answer to the edit'],
+  ])
+})
+
 test('a branch never shown before (of a restored thread) is history, even after a run: the branch picker shows it, nothing is sent', async () => {
   const { aui, tracks } = setup([words('Live answer')])
   await settle()
