@@ -31,10 +31,10 @@ export function useTrackedFeedbackAdapter(inner?: FeedbackAdapter): FeedbackAdap
       let messageId: unknown
       let type: unknown
       try {
-        messageId = feedback.message.id
         type = feedback.type
+        messageId = feedback.message.id
       } catch (error) {
-        messageId = error
+        messageId = error // reported as the message id it could not read
       }
       // Not `undefined` when missing: that would rate the whole conversation. trackFeedback reports
       // an id that is not a non-empty string (missing_message_id), and a type that is neither thumb
