@@ -167,7 +167,8 @@ async function run(ops: Op[]) {
   }
   // Let the last reply finish, then close the view for good.
   release(Infinity)
-  await vi.waitFor(() => expect(state().isRunning).toBe(false))
+  // A generous timeout: on a loaded 2-core machine a run can take a while to wind down.
+  await vi.waitFor(() => expect(state().isRunning).toBe(false), { timeout: 10_000 })
   await settle(30)
   const repository = aui().thread.export()
   screen.unmount()
