@@ -14,7 +14,7 @@ const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
   missing_event_name: 'needs a non-empty event name',
   invalid_id: 'needs a non-empty string id when one is given: an action or media with another id is not sent, a conversationId that is not a string is replaced by a generated one',
   client_error: 'failed, so the event was not delivered: pass an AnalyticsBrowser or any object with track() and identify()',
-  invalid_chat: 'cannot be read by the chat adapter: pass what the framework\'s hook returns (useChat() to useChatTracking(), useStream() to useStreamTracking()), and a describeAction() that returns a string (the default action was sent instead)',
+  invalid_chat: 'cannot be read by the chat adapter: pass what the framework\'s hook returns (useChat() to useChatTracking(), useStream() to useStreamTracking(); call useAssistantTracking() inside <AssistantRuntimeProvider>), and a describeAction() that returns a string (the default action was sent instead)',
   invalid_agent: 'cannot be read by useAgentTracking() or trackAgent(): pass an AG-UI agent (an AbstractAgent of @ag-ui/client, or what CopilotKit\'s useAgent() returns) whose events follow the protocol, and a describeAction() that returns a string (the default action was sent instead)',
   spec_error: 'threw while mapping an event, so that vocabulary sent nothing for it: fix its map()',
   invalid_property: 'is not JSON data (a cycle, a function, a Symbol, a BigInt, NaN or Infinity) or could not be read (a getter or Proxy trap that throws, a revoked Proxy, properties that are not an object, a message body that is neither text, a React node nor content parts), so it was left out and the rest sent: pass strings, finite numbers, booleans, arrays or plain objects',

@@ -162,7 +162,7 @@ function report(effects: ReplyEffect[], conversationId: string, message: ReplyMe
  * const step = advance(state, { chat: 'c1', conversationId: 'c1', status: 'idle', messages })
  * state = step.state // then perform step.effects, in order
  */
-export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, options: { sendHistory?: boolean } = {}): ReplyStep {
+export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, options: { sendHistory?: boolean; stableIds?: boolean } = {}): ReplyStep {
   const effects: ReplyEffect[] = []
   const { conversationId, messages, status } = snapshot
   const first = state.chat !== snapshot.chat
@@ -179,7 +179,7 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
   // The held reply is gone (regenerate, an edit): reported with what it had, unless a copy under a
   // new id took its place.
   if (held && messages[held.index]?.id !== held.message.id && !messages.some((message) => message?.id === held!.message.id)) {
-    if (!supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
+    if (options.stableIds || !supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
     held = undefined
   }
   let added: Set<string> | undefined
@@ -192,7 +192,7 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     // An earlier copy of the next message (its id replaced mid-reply, the SDK keeping the old copy):
     // only the later copy is a reply. Done with for good, so that it is neither history (counted
     // twice) nor taken for a reply of its own once the later copy is gone (regenerate).
-    if (role === 'assistant' && supersedes(messages[i + 1], message)) {
+    if (role === 'assistant' && !options.stableIds && supersedes(messages[i + 1], message)) {
       mark(message.id)
       return
     }
@@ -263,6 +263,11 @@ export interface ReplyLifecycleOptions {
   settleMs?: number
   /** Send the history instead of only counting it (the restored messages, once, without metrics). */
   sendHistory?: boolean
+  /**
+   * The framework never replaces a message's id: no message is an earlier copy of another, so a
+   * reply that a new one replaces (a regenerate that starts with the same words) is still reported.
+   */
+  stableIds?: boolean
   /** The chat view is gone for good: a flush also reports a streaming reply, which nothing will see finish. */
   gone?: boolean
   /** The Action Invoked `action` for a finished tool call; `fallback` is `completed` or `failed`. */
@@ -359,7 +364,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
   }
 
   return {
-    update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory })),
+    update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory, stableIds: options().stableIds })),
     flush: flushNow,
     close() {
       flushNow()
