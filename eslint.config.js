@@ -19,6 +19,7 @@ const LAYERS = {
   langgraph: { layers: ['core', 'react'], packages: ['react', '@langchain/langgraph-sdk'] },
   dedupe: { layers: ['core'], packages: [] },
   'ag-ui': { layers: ['core', 'react'], packages: ['react', '@ag-ui/client'] },
+  'assistant-ui': { layers: ['core', 'react'], packages: ['react', '@assistant-ui/react'] },
 }
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

@@ -49,12 +49,13 @@ export default defineConfig({
         dedupe: here('src/entries/dedupe.ts'),
         server: here('src/entries/server.ts'),
         'ag-ui': here('src/entries/ag-ui.ts'),
+        'assistant-ui': here('src/entries/assistant-ui.ts'),
       },
       formats: ['es', 'cjs'],
       fileName: (format, name) => `${name}.${format === 'es' ? 'js' : 'cjs'}`,
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^@segment\/analytics-node/, /^ai($|\/)/, /^@ai-sdk\//, /^@langchain\//, /^@ag-ui\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@segment\/analytics-next/, /^@segment\/analytics-node/, /^ai($|\/)/, /^@ai-sdk\//, /^@langchain\//, /^@ag-ui\//, /^@assistant-ui\//],
     },
   },
   test: {
@@ -115,16 +116,23 @@ export default defineConfig({
             { find: /^react-dom$/, replacement: react18('react-dom') },
             { find: /^react-dom\/(.*)$/, replacement: react18('react-dom') + '/$1' },
             { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react') },
+            // assistant-ui's composer input and its hooks resolve to CommonJS builds, whose require('react')
+            // no alias reaches: their ESM builds are inlined instead, and get React 18.
+            { find: /^react-textarea-autosize$/, replacement: here('./node_modules/react-textarea-autosize/dist/react-textarea-autosize.browser.development.esm.js') },
+            { find: /^use-composed-ref$/, replacement: here('./node_modules/use-composed-ref/dist/use-composed-ref.esm.js') },
+            { find: /^use-latest$/, replacement: here('./node_modules/use-latest/dist/use-latest.esm.js') },
+            { find: /^use-isomorphic-layout-effect$/, replacement: here('./node_modules/use-isomorphic-layout-effect/dist/use-isomorphic-layout-effect.browser.esm.js') },
           ],
         },
         test: {
           name: 'react18',
           environment: 'jsdom',
           env: { VITEST_REACT_MAJOR: '18' },
-          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/langgraph/**/*.test.tsx', 'test/ag-ui/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx', 'test/dedupe/**/*.test.tsx', 'test/server/**/*.test.tsx'],
+          include: ['test/react/**/*.test.tsx', 'test/ssr/**/*.test.tsx', 'test/ai-sdk/**/*.test.tsx', 'test/langgraph/**/*.test.tsx', 'test/ag-ui/**/*.test.tsx', 'test/assistant-ui/**/*.test.tsx', 'test/readme/**/*.test.tsx', 'test/model/**/*.test.tsx', 'test/dedupe/**/*.test.tsx', 'test/server/**/*.test.tsx'],
           setupFiles: ['test/setup.ts'],
-          // @ai-sdk/react and the LangGraph SDK import react themselves: run them through the aliases so they get React 18 too.
-          server: { deps: { inline: ['@ai-sdk/react', 'swr', '@langchain/langgraph-sdk'] } },
+          // @ai-sdk/react, the LangGraph SDK and @assistant-ui/react (with its UI dependencies) import react
+          // themselves: run them through the aliases so that they get React 18 too.
+          server: { deps: { inline: ['@ai-sdk/react', 'swr', '@assistant-ui/', 'assistant-stream', 'assistant-cloud', '@radix-ui/', 'radix-ui', 'zustand', 'react-textarea-autosize', 'use-sync-external-store', 'use-composed-ref', 'use-latest', 'use-isomorphic-layout-effect', '@langchain/langgraph-sdk'] } },
         },
       },
       aiSdkProject(5),

@@ -169,7 +169,7 @@ function report(effects: ReplyEffect[], conversationId: string, message: ReplyMe
  * const step = advance(state, { chat: 'c1', conversationId: 'c1', status: 'idle', messages })
  * state = step.state // then perform step.effects, in order
  */
-export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, options: { sendHistory?: boolean } = {}): ReplyStep {
+export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, options: { sendHistory?: boolean; stableIds?: boolean } = {}): ReplyStep {
   const effects: ReplyEffect[] = []
   const { conversationId, messages, status } = snapshot
   const first = state.chat !== snapshot.chat
@@ -186,19 +186,21 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
   // The held reply is gone (regenerate, an edit): reported with what it had, unless a copy under a
   // new id took its place.
   if (held && messages[held.index]?.id !== held.message.id && !messages.some((message) => message?.id === held!.message.id)) {
-    if (!supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
+    if (options.stableIds || !supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
     held = undefined
   }
   // The last reply is gone while the user message it answered stays as it was and last, and another
   // answer is on its way: regenerated. Not when a copy of the reply under a new id took its place, nor
   // after an edit (the user message changed); a stop leaves the reply in place.
   const { turn } = state
-  if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || supersedes(message, turn.reply))) {
+  if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || (!options.stableIds && supersedes(message, turn.reply)))) {
     const at = messages.findIndex((message) => message?.id === turn.user)
     const after = messages.slice(at + 1).filter((message) => message)
+    const newest = after.at(-1)
     // Still the last user message: a new question after it (a failed reply dropped by a framework
-    // that rolls the thread back, as LangGraph does) is not a regenerate.
-    if (at >= 0 && textOf(messages[at]!) === turn.text && after.every((message) => message!.role !== 'user') && (busy || after.length))
+    // that rolls the thread back, as LangGraph does) is not a regenerate; nor is a reply shown again
+    // (a branch picker going back to an answer already handled).
+    if (at >= 0 && textOf(messages[at]!) === turn.text && after.every((message) => message!.role !== 'user') && (busy || (newest && !handled.has(newest.id))))
       effects.push({ type: 'regenerated', conversationId: turn.conversationId, messageId: turn.reply.id })
   }
   let added: Set<string> | undefined
@@ -211,7 +213,7 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     // An earlier copy of the next message (its id replaced mid-reply, the SDK keeping the old copy):
     // only the later copy is a reply. Done with for good, so that it is neither history (counted
     // twice) nor taken for a reply of its own once the later copy is gone (regenerate).
-    if (role === 'assistant' && supersedes(messages[i + 1], message)) {
+    if (role === 'assistant' && !options.stableIds && supersedes(messages[i + 1], message)) {
       mark(message.id)
       return
     }
@@ -296,6 +298,11 @@ export interface ReplyLifecycleOptions {
   settleMs?: number
   /** Send the history instead of only counting it (the restored messages, once, without metrics). */
   sendHistory?: boolean
+  /**
+   * The framework never replaces a message's id: no message is an earlier copy of another, so a
+   * reply that a new one replaces (a regenerate that starts with the same words) is still reported.
+   */
+  stableIds?: boolean
   /** The chat view is gone for good: a flush also reports a streaming reply, which nothing will see finish. */
   gone?: boolean
   /** The Action Invoked `action` for a finished tool call; `fallback` is `completed` or `failed`. */
@@ -394,7 +401,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
   }
 
   return {
-    update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory })),
+    update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory, stableIds: options().stableIds })),
     flush: flushNow,
     close() {
       flushNow()

@@ -89,6 +89,12 @@ describe('advance: one snapshot after another', () => {
     ['not regenerated: the reply dropped with a new question after it (a thread rolled back)', [...base, snap('error', [u1, done]), snap('busy', [u1, user('u2')])], undefined, ['send c1/u2']],
     ['not regenerated: the question edited (its text changed)', [...base, snap('idle', [u1, done]), snap('busy', [user('u1', 'Edited')])], undefined, []],
     ['not regenerated: the reply removed and nothing asked', [...base, snap('idle', [u1, done]), snap('idle', [u1])], undefined, []],
+    [
+      'not regenerated: a branch picker back to an answer already handled',
+      [...base, snap('idle', [u1, done]), snap('busy', [u1]), snap('idle', [u1, reply('a2', text('Other'))]), snap('idle', [u1, done])],
+      undefined,
+      [],
+    ],
     ['settling -> reported: removed by regenerate', [...base, snap('idle', [u1, stopped]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
     ['awaiting tool -> reported: removed by regenerate', [...base, snap('idle', [u1, waiting]), snap('busy', [u1])], undefined, ['reply c1/a1 aborted', 'regenerated']],
     [

@@ -22,7 +22,8 @@ beforeAll(() => {
   const installed = join(app, 'node_modules', 'react-copilot-analytics')
   mkdirSync(installed, { recursive: true })
   run('tar', ['-xzf', join(app, tarball), '-C', installed, '--strip-components=1'], app)
-  for (const peer of ['react', 'react-dom', 'scheduler', '@segment', 'jsdom', 'typescript', '@types']) {
+  // The peers an app installs; @assistant-ui/react is the optional peer the /assistant-ui entry loads.
+  for (const peer of ['react', 'react-dom', 'scheduler', '@segment', '@assistant-ui', 'jsdom', 'typescript', '@types']) {
     symlinkSync(join(root, 'node_modules', peer), join(app, 'node_modules', peer))
   }
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }))
@@ -95,6 +96,7 @@ console.log(JSON.stringify(names))`,
     expect(names['react-copilot-analytics']).toEqual(expect.arrayContaining(['CopilotAnalyticsProvider', 'TrackedMessage', 'useFeedback', 'useConversation', 'segmentCopilot']))
     expect(names['react-copilot-analytics/core']).toEqual(expect.arrayContaining(['createCopilotTracker', 'createKeyStore', 'segmentCopilot']))
     expect(names['react-copilot-analytics/testing']).toEqual(expect.arrayContaining(['createMemoryAnalytics', 'resetTrackedKeys']))
+    expect(names['react-copilot-analytics/assistant-ui']).toEqual(['useAssistantTracking', 'useTrackedFeedbackAdapter'])
   })
 
   test('the published types type-check ES module and CommonJS consumers under Node16 module resolution', () => {
