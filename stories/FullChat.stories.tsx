@@ -29,12 +29,14 @@ function FullChatPage({ tokenDelayMs, loaded }: Args & { loaded?: Record<string,
         <>
           type a message and press Enter, or pick a suggestion: the reply streams word by word and Message Received
           arrives only once it is complete. Ask for ACME's stock (a chart: Component Loaded), to draw a sunset (Media
-          Generated) or where your order is (a tool call: Action Invoked). Rate replies with thumbs up or down, rate the chat with
-          stars, then End chat. Each call appears on the right as it is sent.
+          Generated) or where your order is (a tool call: Action Invoked). Each reply carries its model and token counts (on
+          Message Received). Copy a reply (Message Copied), regenerate the last one (Reply Regenerated), edit one of your
+          messages (Message Edited). Rate replies with thumbs up or down (after a thumbs down, give a reason and a comment),
+          rate the chat with stars, then End chat. Each call appears on the right as it is sent.
         </>
       }
     >
-      <ChatDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={tokenDelayMs} />
+      <ChatDemo demo={demo} conversationId={demo.conversationId} tokenDelayMs={tokenDelayMs} signals />
       <CopilotEventLog recorder={demo.recorder} />
     </DemoPage>
   )
@@ -109,5 +111,71 @@ export const GuidedTour: Story = {
     await expect(started.event).toBe('Conversation Started')
     await expect(started.properties.conversationId).not.toBe(conversationId)
     await expect(sent.properties).toEqual({ conversationId: started.properties.conversationId, messageId: 'u1', message_body: 'Hi again', role: 'customer' })
+  },
+}
+
+/**
+ * The LLM signals, driven by a play function: a reply's model and tokens on Message Received, copy
+ * (twice: two copies), regenerate, a thumbs down with a reason and a comment, and an edit.
+ */
+export const LlmSignalsTour: Story = {
+  args: { tokenDelayMs: 5 },
+  play: async ({ canvasElement, loaded }) => {
+    const { recorder, conversationId } = demoOf({ loaded })
+    const canvas = within(canvasElement)
+    const tracks = () => recorder.calls.flatMap((c) => (c.type === 'track' ? [c] : []))
+    const last = (event: string) => tracks().filter((c) => c.event === event).at(-1)!.properties
+    const replies = () => tracks().filter((c) => c.event === 'Message Received').length
+
+    await userEvent.type(canvas.getByLabelText('Message'), 'Where is my order?{Enter}')
+    await waitFor(() => expect(replies()).toBe(1), { timeout: 5000 })
+    // The reply's metadata, as a server would attach it: model, provider, tokens, finish reason, trace id.
+    await expect(last('Message Received')).toMatchObject({
+      messageId: 'a1',
+      model: 'copilot-demo-1',
+      provider: 'simulated',
+      input_tokens: 5,
+      finish_reason: 'stop',
+      trace_id: 'trace-a1',
+    })
+    const figures = last('Message Received')
+    await expect(figures.total_tokens).toBe((figures.input_tokens as number) + (figures.output_tokens as number))
+    await expect(canvas.getByTestId('reply-figures').textContent).toContain('copilot-demo-1')
+
+    // A copy clicked twice is two copies.
+    await userEvent.click(canvas.getByText('Copy'))
+    await userEvent.click(canvas.getByText('Copy'))
+    await expect(recorder.events().slice(-2)).toEqual(['Message Copied', 'Message Copied'])
+    await expect(last('Message Copied')).toEqual({ conversationId, messageId: 'a1' })
+
+    // Regenerate: the event names the reply it replaces; the new reply is a Message Received of its own.
+    await userEvent.click(canvas.getByText('Regenerate'))
+    await expect(last('Reply Regenerated')).toEqual({ conversationId, messageId: 'a1' })
+    await waitFor(() => expect(replies()).toBe(2), { timeout: 5000 })
+    await expect(last('Message Received')).toMatchObject({ messageId: 'a2', model: 'copilot-demo-1' })
+
+    // Thumbs down, then a reason and a comment: the same rating again, as an update.
+    await userEvent.click(canvas.getByLabelText('Thumbs down'))
+    await userEvent.click(canvas.getByText('inaccurate'))
+    await userEvent.type(canvas.getByLabelText('Comment'), 'Wrong date')
+    await userEvent.click(canvas.getByText('Send feedback'))
+    await expect(tracks().filter((c) => c.event === 'Feedback Submitted').map((c) => c.properties)).toEqual([
+      { conversationId, messageId: 'a2', rating: 0 },
+      { conversationId, messageId: 'a2', rating: 0, reason: 'inaccurate', comment: 'Wrong date' },
+    ])
+
+    // Edit the question: Message Edited for it, then the new message and its answer.
+    await userEvent.click(canvas.getByText('Edit'))
+    await userEvent.clear(canvas.getByLabelText('Message'))
+    await userEvent.type(canvas.getByLabelText('Message'), 'Where is order A-1042?{Enter}')
+    await expect(last('Message Edited')).toEqual({ conversationId, messageId: 'u1' })
+    await waitFor(() => expect(replies()).toBe(3), { timeout: 5000 })
+    // (An order question runs the order-lookup tool first: Action Invoked.)
+    await expect(recorder.events().slice(-4)).toEqual(['Message Edited', 'Message Sent', 'Action Invoked', 'Message Received'])
+    await expect(last('Message Sent')).toMatchObject({ messageId: 'u3', message_body: 'Where is order A-1042?' })
+
+    // The log shows the model and token figures with the reply.
+    const log = within(canvas.getByRole('log', { name: 'Recorded calls' }))
+    await expect(log.getAllByText(/copilot-demo-1/).length).toBeGreaterThan(0)
   },
 }

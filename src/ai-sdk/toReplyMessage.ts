@@ -1,6 +1,7 @@
 // Types only: `ai` is an optional peer and never loaded by this module at runtime.
 import type { UIMessage } from 'ai'
 import type { ReplyMessage, ReplyPart, ToolState } from '../core/replyLifecycle'
+import type { ReplyMetadata } from '../core/types'
 
 /** Loose view of a part: the fields read here, whatever the message's generic types. */
 interface AnyPart {
@@ -36,6 +37,24 @@ function toPart(part: AnyPart): ReplyPart {
   return { type: 'other', kind: type, streaming }
 }
 
+/** The fields of {@link ReplyMetadata}: only these are read from a message's `metadata`. */
+const METADATA_FIELDS = ['model', 'provider', 'input_tokens', 'output_tokens', 'total_tokens', 'finish_reason', 'trace_id'] as const
+
+/**
+ * The reply metadata the server attached with `messageMetadata` (see docs/llm-signals.md): only the
+ * known fields, as they are (the tracker checks their values); undefined when there are none.
+ */
+function metadataOf(metadata: unknown): ReplyMetadata | undefined {
+  try {
+    if (!metadata || typeof metadata !== 'object') return undefined
+    const known: Record<string, unknown> = {}
+    for (const field of METADATA_FIELDS) if ((metadata as Record<string, unknown>)[field] !== undefined) known[field] = (metadata as Record<string, unknown>)[field]
+    return Object.keys(known).length ? (known as ReplyMetadata) : undefined
+  } catch {
+    return undefined // a metadata object whose getters throw is the app's: it costs the metadata, not the reply
+  }
+}
+
 // The SDK replaces a message object whenever it changes (a copy per update), so each is translated
 // once. Not the last one: the SDK may append its own working copy there, and change it in place.
 const translated = new WeakMap<object, ReplyMessage>()
@@ -49,7 +68,7 @@ export function toReplyMessage(message: UIMessage<any, any, any> | null | undefi
   let result = last ? undefined : translated.get(message)
   if (!result) {
     const parts = Array.isArray(message.parts) ? (message.parts as AnyPart[]).filter((part) => typeof part?.type === 'string') : []
-    result = { id: message.id, role: message.role, parts: parts.map(toPart) }
+    result = { id: message.id, role: message.role, parts: parts.map(toPart), metadata: metadataOf(message.metadata) }
     // AI SDK 5's regenerate() continues the message before the one it replaces: when that is a stale
     // copy (text streamed before the `start` chunk), its text part still says `streaming` in a reply
     // that finished. Text parts stream one after another, so one that a finished text part follows is over.

@@ -1,4 +1,5 @@
 import { lastFeedback, startAction, trackAction, trackComponent, trackConversion, trackCustom, trackFeedback, trackMedia, type ComponentInput } from './events'
+import { trackMessageAction, type MessageActionInput } from './messageActions'
 import { createTrackerBase, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type TrackerOptions } from './tracker'
 import type { CopilotSpec, Properties } from './types'
 
@@ -13,6 +14,8 @@ export interface CopilotTracker extends TrackerBase {
   media(input: MediaInput): void
   component(input: ComponentInput): void
   track(conversationId: string, event: string, properties?: Properties, options?: { messageId?: string }): void
+  /** Implicit feedback: Message Copied, Reply Regenerated (once per replaced reply) or Message Edited. */
+  messageAction(input: MessageActionInput): void
   /** A conversion: a Track call named `name` for Segment, `screeb_copilot_conversion` for Screeb. */
   conversion(conversationId: string, name: string, properties?: Properties, options?: { messageId?: string }): void
 }
@@ -32,6 +35,7 @@ export function createTracker(options: TrackerOptions, defaultSpec: CopilotSpec)
     media: (input) => trackMedia(base, input),
     component: (input) => trackComponent(base, input),
     track: (conversationId, event, properties, messageOptions) => trackCustom(base, conversationId, event, properties, messageOptions),
+    messageAction: (input) => trackMessageAction(base, input),
     conversion: (conversationId, name, properties, messageOptions) => trackConversion(base, conversationId, name, properties, messageOptions),
   }
 }

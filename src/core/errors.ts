@@ -32,11 +32,22 @@ export class CopilotAnalyticsError extends Error {
   readonly code: CopilotAnalyticsErrorCode
   /** The underlying error, for `client_error` and `spec_error`. */
   declare readonly cause?: unknown
+  /**
+   * The value that was wrong (the id, the rating, the property's value, the client's error...), as
+   * it came: production messages carry only the code, so look here for it.
+   */
+  readonly value: unknown
 
-  constructor(code: CopilotAnalyticsErrorCode, message: string, cause?: unknown) {
+  /** `value`, when it is an Error (the client's, the spec's), is the `cause` too. */
+  constructor(code: CopilotAnalyticsErrorCode, message: string, value?: unknown) {
     super('[react-copilot-analytics] ' + message)
     this.name = 'CopilotAnalyticsError'
     this.code = code
-    if (cause !== undefined) (this as { cause?: unknown }).cause = cause
+    this.value = value
+    try {
+      if (value instanceof Error) (this as { cause?: unknown }).cause = value
+    } catch {
+      // A revoked Proxy throws even on instanceof: it is the value, not a cause.
+    }
   }
 }

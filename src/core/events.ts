@@ -1,6 +1,7 @@
 import { isNonEmptyString, normaliseRole, type ActionHandle, type ActionInput, type FeedbackInput, type MediaInput, type TrackerBase, type EventInput } from './tracker'
 import type { Properties } from './types'
 import { actionCompleteKey, actionKey, componentKey, feedbackKey, mediaKey } from './keys'
+import { cleanProperties } from './pipeline'
 
 // Each event kind is a standalone function over the tracker base, so a bundle pays only for the
 // kinds it imports (the typical chat imports messages and feedback only).
@@ -15,8 +16,13 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
     tracker.report('missing_message_id', process.env.NODE_ENV !== 'production' ? "Feedback's message" : '', messageId)
     return false
   }
-  if (tracker.claim(feedbackKey(conversationId, messageId), rating)) {
-    tracker.emit({ type: 'feedback_submitted', conversationId, properties, rating, scale, messageId })
+  // A reason and a comment are properties with a meaning: text the privacy guard handles (the comment
+  // like a body), and part of what makes feedback new, so the key holds them with the rating.
+  // A reason or a comment that is not text is left out and reported (invalid_property).
+  const details = cleanProperties(properties, process.env.NODE_ENV !== 'production' ? 'Feedback Submitted' : '', tracker.report, (key, value) => (key !== 'reason' && key !== 'comment') || typeof value === 'string')
+  const { reason, comment } = details
+  if (tracker.claim(feedbackKey(conversationId, messageId), reason ?? comment ? rating + JSON.stringify([reason, comment]) : rating)) {
+    tracker.emit({ type: 'feedback_submitted', conversationId, properties: details, rating, scale, messageId })
   }
   return true
 }
@@ -24,7 +30,9 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
 /** The last rating sent for a message (or the conversation), if any. */
 export function lastFeedback(tracker: TrackerBase, conversationId: string, messageId?: string): number | undefined {
   if (messageId !== undefined && !isNonEmptyString(messageId)) return undefined // reported when submitted
-  return tracker.peek(feedbackKey(conversationId, messageId)) as number | undefined
+  // With a reason or a comment, the key holds the rating followed by them.
+  const value = tracker.peek(feedbackKey(conversationId, messageId)) as number | string | undefined
+  return (value && parseFloat(value as string)) as number | undefined
 }
 
 /** Optional ids end up in exactly-once keys and in the event: when given, they must be non-empty strings. */
@@ -128,3 +136,4 @@ export function trackConversion(tracker: TrackerBase, conversationId: string, na
   trackCustom(tracker, conversationId, name, properties, options, true)
 }
 declare const process: { env: { NODE_ENV?: string } }
+

@@ -12,11 +12,12 @@ import type { CopilotEvent } from './types'
  * |---|---|---|---|
  * | `c` conversation | conversationId | its state (a ConversationRecord) | it starts, counts a message, ends |
  * | `m` message | conversationId, messageId | 1 | its Message Sent / Received is sent or held, or it is history |
- * | `f` feedback | conversationId, messageId or none | the rating | its Feedback Submitted is sent or held (a new rating sends again) |
+ * | `f` feedback | conversationId, messageId or none | the rating; with a `reason` or `comment`, the rating followed by the JSON of [reason, comment] | its Feedback Submitted is sent or held (a new rating, reason or comment sends again) |
  * | `a` action | conversationId, action id | 1 | its Action Invoked is sent or held |
  * | `ac` action complete | conversationId, action id | 1 | its completion is sent or held |
  * | `g` media | conversationId, media id | 1 | its Media Generated is sent or held |
  * | `k` component | conversationId, messageId or none, type | 1 | its Component Loaded is sent or held |
+ * | `rg` regenerated | conversationId, replaced reply's id | 1 | its Reply Regenerated is sent or held (a reply is replaced once, whoever reports it) |
  * | `i` identity | none | `u:` + userId, or `a:` + anonymousId | its Identify was sent (consent granted) |
  * | `r` revision | a feedback key | how many Feedback Submitted it sent | only with deterministic message ids (`/dedupe`), as each is sent or held |
  *
@@ -40,6 +41,7 @@ export const actionCompleteKey = (conversationId: string, id: string) => 'ac:' +
 export const mediaKey = (conversationId: string, id: string) => 'g:' + conversationId + ':' + id
 export const componentKey = (conversationId: string, messageId: string | undefined, type: string) =>
   'k:' + conversationId + ':' + (messageId ?? '') + ':' + type
+export const regeneratedKey = (conversationId: string, replyId: string) => 'rg:' + conversationId + ':' + replyId
 export const IDENTITY_KEY = 'i'
 export const revisionKey = (key: string) => 'r:' + key
 

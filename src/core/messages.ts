@@ -17,7 +17,7 @@ const GUIDANCE: Record<CopilotAnalyticsErrorCode, string> = {
   invalid_chat: 'cannot be read by the chat adapter: pass what the framework\'s hook returns (useChat() to useChatTracking(), useStream() to useStreamTracking(); call useAssistantTracking() inside <AssistantRuntimeProvider>), and a describeAction() that returns a string (the default action was sent instead)',
   invalid_agent: 'cannot be read by useAgentTracking() or trackAgent(): pass an AG-UI agent (an AbstractAgent of @ag-ui/client, or what CopilotKit\'s useAgent() returns) whose events follow the protocol, and a describeAction() that returns a string (the default action was sent instead)',
   spec_error: 'threw while mapping an event, so that vocabulary sent nothing for it: fix its map()',
-  invalid_property: 'is not JSON data (a cycle, a function, a Symbol, a BigInt, NaN or Infinity) or could not be read (a getter or Proxy trap that throws, a revoked Proxy, properties that are not an object, a message body that is neither text, a React node nor content parts), so it was left out and the rest sent: pass strings, finite numbers, booleans, arrays or plain objects',
+  invalid_property: 'is not JSON data (a cycle, a function, a Symbol, a BigInt, NaN or Infinity) or could not be read (a getter or Proxy trap that throws, a revoked Proxy, properties that are not an object, a message body that is neither text, a React node nor content parts, reply metadata that is neither a non-empty string for model, provider, finish_reason or trace_id nor a non-negative integer for a *_tokens count, a feedback reason or comment that is not text), so it was left out and the rest sent: pass strings, finite numbers, booleans, arrays or plain objects',
   redact_error: 'was not redacted (redact threw or did not return a string), so it was left out, never sent unredacted',
   event_too_large: 'was over 32 KB, Segment\'s limit, so its largest properties were left out and the rest sent: send large data by reference',
   consent_error: 'threw or rejected, so consent counts as denied: return true, false or null (undecided), or a promise of one',
@@ -34,18 +34,26 @@ export const show = (value: unknown): string => {
 }
 
 /**
- * The message of a CopilotAnalyticsError: `<subject> <what to change>; got <value>.`
- * Called inside the tracker's report(), whose try/catch also covers a runtime with no `process`.
+ * The message of a CopilotAnalyticsError: `<subject> <what to change>; got <value>.` in development,
+ * `(<code>)` in production.
+ * Never throws on the value; called inside the tracker's report(), whose try/catch also covers a
+ * runtime with no `process`.
  */
 export function explain(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): string {
-  const value = got instanceof Error ? show(got) : show(got) + ' (' + typeof got + ')'
   // This exact shape (the guidance referenced only inside the development branch) is what lets
   // bundlers drop the whole GUIDANCE table from production builds.
   if (process.env.NODE_ENV !== 'production') {
+    let value: string
+    try {
+      value = show(got) + (got instanceof Error ? '' : ' (' + typeof got + ')')
+    } catch {
+      value = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
+    }
     return `${subject} ${GUIDANCE[code]}; got ${value}.${NOTHING_SENT.includes(code) ? ' Nothing was sent for it.' : ''}`
   }
-  // Production builds pass no subject (the call sites drop it): the code and the value remain.
-  return `(${code}); got ${value}.`
+  // Production builds pass no subject (every call site drops it): the code remains, and the value
+  // is the error's `value`.
+  return `(${code})`
 }
 
 declare const process: { env: { NODE_ENV?: string } }

@@ -52,8 +52,18 @@ declare const process: { env: { NODE_ENV?: string } }
  * (property "" when the whole cannot be read), never the event, whose exactly-once key is already
  * claimed. The tracker cleans an Identify's traits and a reply's properties with it too.
  */
-export const cleanProperties = (properties: unknown, name: string, report: Report): Properties =>
-  compact((properties ?? {}) as Properties, (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error))
+export const cleanProperties = (properties: unknown, name: string, report: Report, valid?: (key: string, value: unknown) => unknown): Properties =>
+  compact(
+    (properties ?? {}) as Properties,
+    (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error),
+    // A value `valid` rejects is left out and reported like one that cannot be read.
+    valid &&
+      ((key) => {
+        const value = (properties as Properties)[key]
+        if (value !== undefined && !valid(key, value)) throw value
+        return value
+      }),
+  )
 
 /**
  * The pipeline of one tracker (stages 2 to 5): returns its `emit`. The tracker's options are read when

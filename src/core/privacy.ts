@@ -10,7 +10,7 @@ import { compact } from './compact'
  * <CopilotAnalyticsProvider privacy={{ redact: redactPII, maxBodyBytes: 4096 }}>
  */
 export interface PrivacyOptions {
-  /** Send message text (`message_body`, `prompt`, `response`)? Default true. */
+  /** Send message text (`message_body`, `prompt`, `response`) and feedback comments (`comment`)? Default true. */
   captureBodies?: boolean
   /**
    * Applied to every string in every track call's properties (bodies and custom properties alike,
@@ -22,8 +22,8 @@ export interface PrivacyOptions {
   maxBodyBytes?: number
 }
 
-/** The names under which vocabularies send message text. */
-export const BODY_FIELDS = ['message_body', 'prompt', 'response']
+/** The names under which vocabularies send text the user or the model wrote (a feedback comment too). */
+export const BODY_FIELDS = ['message_body', 'prompt', 'response', 'comment']
 /** Default {@link PrivacyOptions.maxBodyBytes}: 16 KB. */
 export const MAX_BODY_BYTES = 16384
 /**
@@ -52,7 +52,7 @@ const CUT = /^(?:[^]*(?<![\u200d\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\p{RI}])(?=[
 export function truncate(text: string, max: number): string {
   // encodeInto stops before a code point that does not fit: what it read is the longest prefix.
   let end = new TextEncoder().encodeInto(text, new Uint8Array(max)).read!
-  if (typeof Intl === 'object' && Intl.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
+  if (globalThis.Intl?.Segmenter) end = new Intl.Segmenter().segment(text).containing(end)!.index
   // The character after the cut (a whole code point) decides whether the cut may fall there.
   else end = (text.slice(0, end) + [...text.slice(end, end + 2)][0]).match(CUT)![0].length
   return text.slice(0, end)
@@ -67,7 +67,8 @@ export function truncate(text: string, max: number): string {
 export function guard(properties: Properties, name: string, privacy: PrivacyOptions = {}, report: Report, redactStrings?: boolean): Properties {
   const { captureBodies = true, maxBodyBytes = MAX_BODY_BYTES } = privacy
   const redact = redactStrings && privacy.redact
-  // Fast path for most events: flat, JSON-safe, nothing to redact or drop, and provably small. In
+  // Fast path for most events: flat (finite numbers and strings, what the spec's properties are),
+  // nothing to redact or drop, and provably small. In
   // JSON a UTF-16 unit takes at most 6 bytes (a \u escape), so 6 x the characters of every key and
   // value (+1 each for quotes, colon, comma) bounds the size; a string is at most 3 UTF-8 bytes a
   // unit for the body cap. Anything else takes the exact path below.
@@ -77,10 +78,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     !redact &&
     Object.keys(properties).every((key) => {
       const value = properties[key]
-      const json =
-        typeof value === 'number'
-          ? isFinite(value)
-          : value === null || typeof value === 'boolean' || (typeof value === 'string' && value.length * 3 <= maxBodyBytes)
+      const json = typeof value === 'number' ? isFinite(value) : typeof value === 'string' && value.length * 3 <= maxBodyBytes
       if (json) length += key.length + String(value).length + 1 // primitives only: String() cannot throw here
       return json
     }) &&

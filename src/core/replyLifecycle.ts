@@ -1,4 +1,5 @@
 import { trackAction, trackMedia } from './events'
+import { trackMessageAction } from './messageActions'
 import type { TrackerBase } from './tracker'
 import type { ReplyMetadata } from './types'
 
@@ -21,7 +22,9 @@ import type { ReplyMetadata } from './types'
  *   the later copy is gone.
  * - **reported**: sent once, as `complete`, `aborted` (unfinished parts) or `error`.
  *
- * A held reply that disappears (regenerate, an edit) is reported with what it had; opening another
+ * A held reply that disappears (regenerate, an edit) is reported with what it had; a finished last
+ * reply that disappears while the user message before it stays (regenerate) is reported as Reply
+ * Regenerated (`regenerated`); opening another
  * chat reports the previous chat's unreported reply into its own conversation; {@link flush} (the
  * conversation ends, the chat view goes away) reports a held reply at once, and a streaming one
  * too when nothing will see it finish.
@@ -72,6 +75,8 @@ export type ReplyEffect =
   | { type: 'reply'; conversationId: string; message: ReplyMessage; status: ReplyStatus; live: boolean }
   | { type: 'action'; conversationId: string; messageId: string; tool: ReplyToolPart }
   | { type: 'media'; conversationId: string; messageId: string; mediaType?: string; index: number }
+  /** The last reply was replaced by another answer to the same user message (regenerate). */
+  | { type: 'regenerated'; conversationId: string; messageId: string }
   /** (Re)start the settle delay; when it runs out, call {@link settle}. */
   | { type: 'settle' }
 
@@ -97,6 +102,8 @@ export interface ReplyLifecycleState {
   handled: ReadonlySet<string>
   /** The last message, not reported yet. */
   held?: HeldReply
+  /** The last exchange, when it ends in a finished reply: the user message (id and text) and the reply. */
+  turn?: { user: string; text: string; reply: ReplyMessage; conversationId: string }
 }
 
 export interface ReplyStep {
@@ -182,6 +189,20 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
     if (options.stableIds || !supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
     held = undefined
   }
+  // The last reply is gone while the user message it answered stays as it was and last, and another
+  // answer is on its way: regenerated. Not when a copy of the reply under a new id took its place, nor
+  // after an edit (the user message changed); a stop leaves the reply in place.
+  const { turn } = state
+  if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || (!options.stableIds && supersedes(message, turn.reply)))) {
+    const at = messages.findIndex((message) => message?.id === turn.user)
+    const after = messages.slice(at + 1).filter((message) => message)
+    const newest = after.at(-1)
+    // Still the last user message: a new question after it (a failed reply dropped by a framework
+    // that rolls the thread back, as LangGraph does) is not a regenerate; nor is a reply shown again
+    // (a branch picker going back to an answer already handled).
+    if (at >= 0 && textOf(messages[at]!) === turn.text && after.every((message) => message!.role !== 'user') && (busy || (newest && !handled.has(newest.id))))
+      effects.push({ type: 'regenerated', conversationId: turn.conversationId, messageId: turn.reply.id })
+  }
   let added: Set<string> | undefined
   const mark = (id: string) => (added ??= new Set(handled)).add(id)
   let next: HeldReply | undefined
@@ -237,7 +258,21 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
       report(effects, conversationId, message, 'complete', isLive)
     }
   })
-  return { state: { chat: snapshot.chat, live: live || busy || (!first && status === 'error'), handled: added ?? handled, held: next }, effects }
+  return { state: { chat: snapshot.chat, live: live || busy || (!first && status === 'error'), handled: added ?? handled, held: next, turn: lastTurn(messages, added ?? handled, next, conversationId) }, effects }
+}
+
+/**
+ * The last exchange when it ends in a finished reply (reported, or held once its request ended), for
+ * telling a regenerate. A streaming reply is not finished: its id may still be replaced.
+ */
+function lastTurn(messages: ChatSnapshot['messages'], handled: ReadonlySet<string>, held: HeldReply | undefined, conversationId: string): ReplyLifecycleState['turn'] {
+  const present = messages.filter((message): message is ReplyMessage => !!message)
+  const reply = present.at(-1)
+  const user = present.filter((message) => message.role === 'user').at(-1)
+  if (reply?.role !== 'assistant' || !user) return undefined
+  const finished = held?.message.id === reply.id ? held.phase !== 'streaming' : handled.has(reply.id)
+  if (!finished) return undefined
+  return { user: user.id, text: textOf(user), reply, conversationId }
 }
 
 /** The settle delay ran out: a settling reply is reported. */
@@ -296,7 +331,7 @@ export interface ReplyLifecycle {
 
 /**
  * Runs the lifecycle against a tracker: performs the effects, runs the settle timer, and registers
- * an unreported reply with `tracker.holdReply` so that ending the conversation sends a held one
+ * an unreported reply with `tracker.subscribe` (end() names the conversation it closes) so that ending the conversation sends a held one
  * first (a streaming one too once the chat view is `gone`). Options are read when needed, so they
  * may change between snapshots.
  *
@@ -319,7 +354,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
     const { held } = state
     if (held?.conversationId !== holding?.conversationId) {
       release?.()
-      release = held && tracker.holdReply(held.conversationId, flushNow)
+      release = held && tracker.subscribe((ending) => ending === held.conversationId && flushNow())
     }
     holding = held
   }
@@ -342,7 +377,9 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
       const { message, live } = effect
       // A live reply was awaited even if it is first seen finished: let the tracker time it.
       if (live) tracker.message({ conversationId, id: message.id, role: 'assistant', status: 'streaming' })
-      tracker.message({ conversationId, id: message.id, role: 'assistant', body: textOf(message), properties: { reply_status: effect.status } })
+      tracker.message({ conversationId, id: message.id, role: 'assistant', body: textOf(message), metadata: message.metadata, properties: { reply_status: effect.status } })
+    } else if (effect.type === 'regenerated') {
+      trackMessageAction(tracker, { conversationId, action: 'regenerate', messageId: effect.messageId })
     } else if (effect.type === 'action') {
       const { tool, messageId } = effect
       const fallback = tool.state === 'failed' ? 'failed' : 'completed'

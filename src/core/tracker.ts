@@ -102,16 +102,15 @@ export interface TrackerBase {
   /** Replace some options; cheap, safe to call on every render. */
   configure(options: Partial<TrackerOptions>): void
   getConversation(conversationId: string): ConversationRecord
-  /** Notified whenever a conversation's state or an exactly-once key changes. */
-  subscribe(listener: () => void): () => void
-  start(conversationId: string): void
-  /** Sends the conversation's held replies (see holdReply), then Conversation Ended, once, if it started. */
-  end(conversationId: string): void
   /**
-   * Registers a reply held back (waiting on a tool, or settling): end() sends it first, so that
-   * Conversation Ended comes after it and counts it. Returns the unregister function.
+   * Notified whenever a conversation's state or an exactly-once key changes, and with a conversation's
+   * id when end() is about to close it (a reply lifecycle sends its held reply then, so that
+   * Conversation Ended comes after it and counts it).
    */
-  holdReply(conversationId: string, flush: () => void): () => void
+  subscribe(listener: (ending?: string) => void): () => void
+  start(conversationId: string): void
+  /** Tells subscribers the conversation is ending (see subscribe), then sends Conversation Ended, once, if it started. */
+  end(conversationId: string): void
   message(input: MessageInput): boolean
   identify(userId?: string | null, traits?: Properties, options?: { anonymousId?: string | null }): void
   /** Sends Identify for the configured userId / anonymousId unless the client holds it already. */
@@ -126,7 +125,6 @@ export interface TrackerBase {
   peek(key: string): unknown
   /** Sends a CopilotAnalyticsError to onError: `subject` is what was wrong, `got` the value that came. */
   report(code: CopilotAnalyticsErrorCode, subject: string, got: unknown): void
-  now(): number
   /** For a provider's layout effect: hands calls still waiting for consent at unmount to its remount (the same `conversationId`). Returns the unmount. */
   mount(): () => void
 }
@@ -157,14 +155,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const timing = new Map<string, { sentAt: number; streamed?: boolean; firstToken?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
-    let cause: Error | undefined
     try {
-      if (got instanceof Error) cause = got
-    } catch {
-      got = 'a revoked Proxy' // it throws even on instanceof (so does a Proxy whose traps throw)
-    }
-    try {
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, explain(code, subject, got), cause))
+      // Production messages carry the code only: the guidance and the value's text are for development.
+      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got))
     } catch {
       // An onError that throws must not break the host app either.
     }
@@ -209,7 +202,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     const identity = identityOf(userId, anonymousId)
     if (!identity || identity === (waitingIdentity ?? identityHeldBy(Object(options.analytics), store())) || !gate.open()) return
     waitingIdentity = identity
-    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: cleanProperties(traits, 'Identify', report) })
+    emit({ type: 'identify', userId: userId || undefined, anonymousId: anonymousId || undefined, traits: cleanProperties(traits, process.env.NODE_ENV !== 'production' ? 'Identify' : '', report) })
     gate.settle(() => (waitingIdentity = undefined))
   }
 
@@ -245,9 +238,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 
     subscribe,
 
-    start: (conversationId) => ensureStarted(conversationId),
-
-    holdReply: (conversationId, flush) => subscribe((ending) => ending === conversationId && flush()),
+    start: ensureStarted,
 
     end(conversationId) {
       notify(conversationId)
@@ -264,7 +255,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       })
     },
 
-    message({ conversationId, id, role, body, status = 'complete', agent, properties, history }) {
+    message({ conversationId, id, role, body, status = 'complete', agent, properties, history, metadata }) {
       const sent = isCustomer(role)
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
@@ -292,6 +283,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         report('invalid_property', process.env.NODE_ENV !== 'production' ? `Message ${show(id)}, its body,` : '', body)
         body = undefined
       }
+      const type = sent ? 'message_sent' : 'message_received'
+      // The message's metadata (a reply's model, tokens...), field by field: a token count (`*_tokens`)
+      // must be a non-negative integer, any other field (model, provider, finish_reason, trace_id) a
+      // non-empty string; a value that is not is left out and reported (invalid_property), the rest sent.
+      const known = cleanProperties(metadata, type, report, (key, value) =>
+        /_tokens$/.test(key) ? Number.isInteger(value) && (value as number) >= 0 : isNonEmptyString(value),
+      )
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
@@ -300,11 +298,15 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       timing.delete(conversationId)
       if (sent && timing.set(conversationId, { sentAt: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
-        type: sent ? 'message_sent' : 'message_received',
+        type,
         conversationId,
         timestamp,
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
-        properties: wait?.streamed ? { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms(), ...cleanProperties(properties, 'message_received', report) } : properties,
+        properties: {
+          ...known,
+          ...(wait?.streamed && { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms() }),
+          ...cleanProperties(properties, type, report),
+        },
         messageId: id,
         body,
         role: normaliseRole(role),
@@ -322,7 +324,6 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     // A key released by a denial is undefined in memory and left out of storage (an older version stored null): both read as unset.
     peek: (key) => store().get(key) ?? undefined,
     report,
-    now,
     mount: gate.mount,
   }
 }

@@ -38,6 +38,7 @@ export {
   type TrackerOptions,
 } from '../core/tracker'
 export type { ComponentInput } from '../core/events'
+export { MESSAGE_ACTION_EVENTS, type MessageAction, type MessageActionInput } from '../core/messageActions'
 export { createKeyStore, DEFAULT_KEY_LIMIT, type KeyStore, type KeyStoreOptions, type StorageLike } from '../core/keyStore'
 export { CopilotAnalyticsError, type CopilotAnalyticsErrorCode } from '../core/errors'
 export { redactPII, passesLuhn } from '../core/redactPII'
@@ -45,6 +46,7 @@ export { BODY_FIELDS, MAX_BODY_BYTES, MAX_PROPERTIES_BYTES, type PrivacyOptions 
 export { CONSENT_QUEUE_LIMIT, type Consent } from '../core/consent'
 export type { MessageIds } from '../core/options'
 export { segmentCopilot } from '../specs/segmentCopilot'
+export { withCost, replyCost, type ModelPrice, type PriceTable } from '../specs/withCost'
 export { segmentCopilotLegacy } from '../specs/segmentCopilotLegacy'
 export { segmentLiveChat } from '../specs/segmentLiveChat'
 export { watsonxAssistant } from '../specs/watsonxAssistant'

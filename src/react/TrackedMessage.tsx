@@ -21,7 +21,7 @@ export interface TrackedMessageProps extends TrackedMessageInput, Omit<HTMLAttri
 export function TrackedMessage(props: TrackedMessageProps) {
   useMessageTracking(props)
   // The tracking props are taken out: they are not DOM attributes.
-  const { id, role, body, status, agent, properties, history, as = 'div', children, ...rest } = props
+  const { id, role, body, status, agent, properties, history, metadata, as = 'div', children, ...rest } = props
   // Content parts show as their text (React would throw on an object), what cannot be read (which
   // the tracker reports) as nothing. textOf never throws, so an unreadable body is not asked isValidElement.
   const text = textOf(body)

@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react'
-import type { MessageAgent, Properties } from '../core/types'
+import type { MessageAgent, Properties, ReplyMetadata } from '../core/types'
 import { useCopilotContext } from './context'
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 import { textOf } from './textOf'
@@ -23,6 +23,11 @@ export interface TrackedMessageInput {
   history?: boolean
   /** The agent behind the message, for vocabularies that name one (Segment Live Chat). */
   agent?: MessageAgent
+  /**
+   * A reply's model, provider, token counts, finish reason and trace id, sent on its Message Received
+   * (see docs/llm-signals.md); a field that is unknown is left out.
+   */
+  metadata?: ReplyMetadata
   /** Extra properties for this message's event. */
   properties?: Properties
 }

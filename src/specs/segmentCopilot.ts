@@ -1,17 +1,5 @@
 import { compact } from '../core/compact'
-import type { AnalyticsCall, CopilotEvent, CopilotEventType, CopilotSpec } from '../core/types'
-
-/** Segment's event name for each canonical event; kinds with no name here are not sent. */
-export const SEGMENT_COPILOT_EVENTS: Partial<Record<CopilotEventType, string>> = {
-  conversation_started: 'Conversation Started',
-  message_sent: 'Message Sent',
-  message_received: 'Message Received',
-  conversation_ended: 'Conversation Ended',
-  action_started: 'Action Invoked',
-  media_generated: 'Media Generated',
-  component_loaded: 'Component Loaded',
-  feedback_submitted: 'Feedback Submitted',
-}
+import type { AnalyticsCall, CopilotEvent, CopilotSpec } from '../core/types'
 
 /**
  * Segment's AI Copilot spec (the default vocabulary). Property names are the spec's own:
@@ -26,7 +14,10 @@ export const segmentCopilot: CopilotSpec = {
   // Read as any kind of event: each kind defines only its own fields, and the others read undefined.
   map(event: CopilotEvent & Partial<Record<string, never>>): AnalyticsCall[] {
     if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
-    const name = event.type === 'custom' ? event.event : SEGMENT_COPILOT_EVENTS[event.type]
+    const { type } = event
+    // The canonical type in Title Case ("message_received": Message Received), except an action's
+    // start (Action Invoked); an action's completion has no name in this spec.
+    const name = type === 'custom' ? event.event : type === 'action_started' ? 'Action Invoked' : type !== 'action_completed' && type.replace(/(^|_)(.)/g, (_, gap: string, c: string) => (gap && ' ') + c.toUpperCase())
     if (!name) return []
     const fields = {
       conversationId: event.conversationId,

@@ -9,10 +9,12 @@ export interface ChatDemoProps {
   conversationId: string
   title?: string
   tokenDelayMs?: number
+  /** Show the LLM signals: reply metadata, copy, regenerate, edit, feedback reasons and comments. */
+  signals?: boolean
 }
 
 /** A chat with its own conversation; "New chat" after "End chat" starts the next one. */
-export function ChatDemo({ demo, conversationId: first, title, tokenDelayMs }: ChatDemoProps) {
+export function ChatDemo({ demo, conversationId: first, title, tokenDelayMs, signals }: ChatDemoProps) {
   const chat = useSimulatedChat({ tokenDelayMs })
   const [conversationId, setConversationId] = useState(first)
   return (
@@ -21,6 +23,7 @@ export function ChatDemo({ demo, conversationId: first, title, tokenDelayMs }: C
         chat={chat}
         title={title}
         live={demo.live}
+        signals={signals}
         onNewChat={() => {
           chat.reset()
           setConversationId(freshId('conv'))

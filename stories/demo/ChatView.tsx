@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react'
-import { TrackedComponent, TrackedMessage, useConversation } from '../../src/entries'
+import { TrackedComponent, TrackedMessage, useConversation, useMessageActions } from '../../src/entries'
 import { GeneratedImage, StockChart, ToolCall } from './Attachments'
 import { StarRating, ThumbsFeedback } from './Feedback'
 import { SUGGESTIONS, type ChatMessage, type SimulatedChat } from './useSimulatedChat'
@@ -13,11 +13,19 @@ export interface ChatViewProps {
   listKey?: number
   /** Offered once the chat has ended. */
   onNewChat?: () => void
+  /**
+   * The LLM signals: each reply's model and tokens (sent on Message Received), copy and regenerate on
+   * replies, edit on the user's messages, and a reason and a comment after a thumbs down.
+   */
+  signals?: boolean
   style?: CSSProperties
 }
 
+/** The reasons the demo offers after a thumbs down. */
+export const FEEDBACK_REASONS = ['inaccurate', 'unhelpful', 'unsafe', 'other'] as const
+
 /** A copilot chat panel; must sit inside a CopilotAnalyticsProvider. */
-export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNewChat, style }: ChatViewProps) {
+export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNewChat, signals = false, style }: ChatViewProps) {
   const { conversationId, messageCount, isEnded, end } = useConversation()
   const [draft, setDraft] = useState('')
   const canSend = !isEnded && !chat.isStreaming
@@ -28,13 +36,32 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
     if (list.current) list.current.scrollTop = list.current.scrollHeight
   }, [chat.messages.length, last?.text, last?.status, isEnded])
 
+  // The user message being edited: its new text is typed in the composer.
+  const [editing, setEditing] = useState<string>()
+  const editActions = useMessageActions(editing ?? '')
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
     const text = draft.trim()
     if (!text || !canSend) return
-    chat.send(text)
+    if (editing) {
+      editActions.edit()
+      chat.edit(editing, text)
+      setEditing(undefined)
+    } else chat.send(text)
     setDraft('')
   }
+  const lastReply = chat.messages.filter((m) => m.role === 'assistant').at(-1)?.id
+  const actions: BubbleActions | undefined = signals
+    ? {
+        canAct: canSend,
+        lastReply,
+        regenerate: chat.regenerate,
+        startEdit: (message) => {
+          setEditing(message.id)
+          setDraft(message.text)
+        },
+      }
+    : undefined
 
   return (
     <section aria-label={title} style={{ ...ui.panel, ...style }}>
@@ -62,7 +89,7 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
       <div ref={list} role="list" aria-label="Messages" key={listKey} style={ui.messages}>
         {chat.messages.length === 0 && <p style={ui.empty}>Ask the copilot something, or pick a suggestion below.</p>}
         {chat.messages.map((message) => (
-          <Bubble key={message.id} message={message} />
+          <Bubble key={message.id} message={message} actions={actions} />
         ))}
         {isEnded && <p style={ui.ended}>Conversation ended after {messageCount} messages.</p>}
       </div>
@@ -79,7 +106,7 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
       <form onSubmit={submit} style={ui.composer}>
         <input
           aria-label="Message"
-          placeholder={isEnded ? 'This conversation has ended' : 'Message the copilot…'}
+          placeholder={isEnded ? 'This conversation has ended' : editing ? 'Edit your message…' : 'Message the copilot…'}
           value={draft}
           disabled={isEnded}
           onChange={(e) => setDraft(e.target.value)}
@@ -96,14 +123,21 @@ export function ChatView({ chat, title = 'Copilot', live = false, listKey, onNew
   )
 }
 
-function Bubble({ message }: { message: ChatMessage }) {
+interface BubbleActions {
+  canAct: boolean
+  lastReply?: string
+  regenerate(replyId: string): void
+  startEdit(message: ChatMessage): void
+}
+
+function Bubble({ message, actions }: { message: ChatMessage; actions?: BubbleActions }) {
   const mine = message.role === 'user'
   const done = message.status === 'complete'
   return (
     <div role="listitem" aria-label={mine ? 'You' : 'Copilot'} data-status={message.status} style={{ display: 'flex', justifyContent: mine ? 'flex-end' : 'flex-start' }}>
       <div style={mine ? ui.mine : ui.theirs}>
         {message.kind === 'tool' && <ToolCall messageId={message.id} done={message.text !== ''} />}
-        <TrackedMessage as="p" id={message.id} role={message.role} body={message.text} status={message.status} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+        <TrackedMessage as="p" id={message.id} role={message.role} body={message.text} status={message.status} metadata={actions && message.metadata} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
           {message.text || (done ? '' : <span style={{ color: '#9ca3af' }}>thinking…</span>)}
           {!done && message.text && <span aria-hidden style={ui.caret} />}
         </TrackedMessage>
@@ -115,10 +149,59 @@ function Bubble({ message }: { message: ChatMessage }) {
         {done && message.kind === 'image' && <GeneratedImage messageId={message.id} />}
         {done && !mine && (
           <div style={{ marginTop: 6 }}>
-            <ThumbsFeedback messageId={message.id} />
+            <ThumbsFeedback messageId={message.id} reasons={actions && FEEDBACK_REASONS} />
           </div>
         )}
+        {done && actions && <MessageActions message={message} actions={actions} />}
       </div>
+    </div>
+  )
+}
+
+/** Copy and regenerate on a reply (with its model and tokens), edit on the user's message. */
+function MessageActions({ message, actions }: { message: ChatMessage; actions: BubbleActions }) {
+  const tracked = useMessageActions(message.id)
+  const { metadata } = message
+  const small = { ...ui.button, padding: '1px 8px', fontSize: 11 }
+  if (message.role === 'user')
+    return (
+      <div style={{ marginTop: 4, textAlign: 'right' }}>
+        <button type="button" style={small} disabled={!actions.canAct} onClick={() => actions.startEdit(message)}>
+          Edit
+        </button>
+      </div>
+    )
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: 4, marginTop: 6, fontSize: 11, color: '#6b7280' }}>
+      <button
+        type="button"
+        style={small}
+        onClick={() => {
+          // Clipboard access may be refused (an iframe, no permission): the user's copy is tracked anyway.
+          void navigator.clipboard?.writeText(message.text).catch(() => {})
+          tracked.copy()
+        }}
+      >
+        Copy
+      </button>
+      {message.id === actions.lastReply && (
+        <button
+          type="button"
+          style={small}
+          disabled={!actions.canAct}
+          onClick={() => {
+            tracked.regenerate()
+            actions.regenerate(message.id)
+          }}
+        >
+          Regenerate
+        </button>
+      )}
+      {metadata && (
+        <span data-testid="reply-figures">
+          {metadata.model} · {metadata.input_tokens} in / {metadata.output_tokens} out tokens
+        </span>
+      )}
     </div>
   )
 }

@@ -8,12 +8,17 @@ export interface ThumbsFeedbackProps {
   upRating?: number
   /** The rating a thumbs down sends. */
   downRating?: number
+  /** With reasons, a thumbs down then offers them and a comment box: sent as an update of that rating. */
+  reasons?: readonly string[]
 }
 
 /** Thumbs up / down: Feedback Submitted with `upRating` or `downRating`; a change of mind sends again. */
-export function ThumbsFeedback({ messageId, upRating = 1, downRating = 0 }: ThumbsFeedbackProps) {
+export function ThumbsFeedback({ messageId, upRating = 1, downRating = 0, reasons }: ThumbsFeedbackProps) {
   const { submit, rating } = useFeedback(messageId)
-  return (
+  const [reason, setReason] = useState<string>()
+  const [comment, setComment] = useState('')
+  const [told, setTold] = useState(false)
+  const thumbs = (
     <span role="group" aria-label="Was this helpful?" style={{ display: 'inline-flex', gap: 4 }}>
       <button type="button" aria-label="Thumbs up" aria-pressed={rating === upRating} onClick={() => submit(upRating)} style={thumb(rating === upRating)}>
         <Thumb />
@@ -22,6 +27,32 @@ export function ThumbsFeedback({ messageId, upRating = 1, downRating = 0 }: Thum
         <Thumb down />
       </button>
     </span>
+  )
+  if (!reasons || rating !== downRating || told) return thumbs
+  // Why not? The reason and the comment go with the same rating: Feedback Submitted again, as an update.
+  return (
+    <>
+      {thumbs}
+      <form
+        aria-label="Why not?"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: 6, fontSize: 12 }}
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit(downRating, { reason, comment: comment.trim() || undefined })
+          setTold(true)
+        }}
+      >
+        {reasons.map((r) => (
+          <button key={r} type="button" aria-pressed={reason === r} onClick={() => setReason(r)} style={thumb(reason === r)}>
+            {r}
+          </button>
+        ))}
+        <input aria-label="Comment" placeholder="Tell us more (optional)" value={comment} onChange={(e) => setComment(e.target.value)} style={{ flex: 1, minWidth: 120, font: 'inherit', padding: '2px 6px', border: '1px solid #d1d5db', borderRadius: 6 }} />
+        <button type="submit" disabled={!reason && !comment.trim()} style={thumb(false)}>
+          Send feedback
+        </button>
+      </form>
+    </>
   )
 }
 

@@ -7,6 +7,7 @@ export const GUIDES: Record<string, string> = {
   'exactly-once.md': 'Exactly once',
   'frameworks.md': 'Frameworks',
   'response-time.md': 'Response-time metrics',
+  'llm-signals.md': 'LLM signals',
   'vocabularies.md': 'Vocabularies',
   'privacy-and-consent.md': 'Privacy and consent',
   'delivery.md': 'Delivery',

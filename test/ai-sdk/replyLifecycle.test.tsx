@@ -162,6 +162,7 @@ test('stop() then regenerate() within the settle delay: the stopped reply is rep
     ['Conversation Started', undefined, undefined, undefined],
     ['Message Sent', expect.any(String), 'Story?', undefined],
     ['Message Received', 'a1', 'Once upon', 'aborted'],
+    ['Reply Regenerated', 'a1', undefined, undefined],
     ['Message Received', 'a2', 'A new story.', 'complete'],
   ])
 })
@@ -178,6 +179,7 @@ test('a reply waiting on a tool approval, then regenerate(): the first reply is 
     ['a1', 'aborted'],
     ['a2', 'complete'],
   ])
+  expect(tracks().filter(([event]) => event === 'Reply Regenerated').map(([, p]) => p.messageId)).toEqual(['a1'])
 })
 
 // Defect 3 -----------------------------------------------------------------------------------------

@@ -92,11 +92,12 @@ test('trackInitialMessages sends the restored history once, without response-tim
   expect(tracks()).toEqual([
     ['Conversation Started', { conversationId: 'c1' }],
     ['Message Sent', { conversationId: 'c1', messageId: 'h1', message_body: 'Old question', role: 'customer' }],
-    ['Message Received', { conversationId: 'c1', messageId: 'h2', message_body: 'Old answer', role: 'agent', reply_status: 'complete' }],
+    // The reply's finish reason (its status) is its metadata: docs/llm-signals.md.
+    ['Message Received', { conversationId: 'c1', messageId: 'h2', message_body: 'Old answer', role: 'agent', reply_status: 'complete', finish_reason: 'stop' }],
   ])
 })
 
-test('regenerate: the new reply is its own Message Received; the first is not sent again, not even when the branch picker shows it again', async () => {
+test('regenerate: Reply Regenerated for the first reply, the new reply its own Message Received; nothing is sent again when the branch picker shows either', async () => {
   const { aui, tracks } = setup([words('First try'), words('Second try')])
   await send(aui, 'Hi')
   const first = aui().thread.getState().messages[1].id
@@ -117,6 +118,7 @@ test('regenerate: the new reply is its own Message Received; the first is not se
     ['Conversation Started', undefined, undefined],
     ['Message Sent', expect.any(String), 'Hi'],
     ['Message Received', first, 'First try'],
+    ['Reply Regenerated', first, undefined],
     ['Message Received', second, 'Second try'],
   ])
 })

@@ -136,6 +136,8 @@ test('tool calls: one reply for the AI and tool messages of a run, sent with the
     ['Action Invoked', { conversationId: 'c1', messageId: 'ai-2', type: 'weather', action: 'completed', role: 'agent', tool_call_id: 'call-1' }],
     ['Action Invoked', { conversationId: 'c1', messageId: 'ai-2', type: 'lookup', action: 'failed', role: 'agent', tool_call_id: 'call-2' }],
   ])
+  // The run's token usage (usage_metadata) rides on Message Received (docs/llm-signals.md).
+  expect(tracks()[2][1]).toMatchObject({ input_tokens: 10, output_tokens: 5, total_tokens: 15 })
   await screen.findByText('conversation: started, 2 messages')
 })
 

@@ -35,7 +35,7 @@ export const WHOLE_FILES: Record<string, string> = {
 }
 
 /** Type-checked files whose `// example: name` regions hold the short blocks. */
-export const SNIPPET_FILES = ['test/readme/api.examples.tsx', 'test/readme/guides.examples.tsx', 'test/readme/nextjs.examples.tsx', 'test/readme/langGraph.examples.tsx', 'test/readme/dedupe.examples.tsx', 'test/readme/agUi.examples.tsx', 'test/readme/assistantUi.examples.tsx']
+export const SNIPPET_FILES = ['test/readme/api.examples.tsx', 'test/readme/guides.examples.tsx', 'test/readme/nextjs.examples.tsx', 'test/readme/langGraph.examples.tsx', 'test/readme/dedupe.examples.tsx', 'test/readme/agUi.examples.tsx', 'test/readme/assistantUi.examples.tsx', 'test/readme/signals.examples.tsx']
 
 export interface DocBlock {
   /** The Markdown file, relative to the root. */

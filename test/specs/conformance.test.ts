@@ -47,6 +47,9 @@ describe('checkConformance', () => {
       'Media Generated',
       'Component Loaded',
       'Feedback Submitted',
+      'Message Copied',
+      'Reply Regenerated',
+      'Message Edited',
     ])
     expect(Object.keys(specSchemas['segment-ai-copilot-legacy'].events)).toContain('Tool Invoked')
   })
