@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `@langchain/langgraph-sdk` is an optional peer and never loaded by this module at runtime.
 import type { Message } from '@langchain/langgraph-sdk'
-import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
+import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle } from '../core/replyLifecycle'
 import { isNonEmptyString } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
-import { toReplyMessages, type LangGraphToolCall } from './toReplyMessages'
+import { toReplyMessages, type LangGraphToolCall, type RememberedReply } from './toReplyMessages'
 
 /** What `useStreamTracking` reads from `useStream()`'s result (the SDK's `UseStream` fits). */
 export interface TrackableStream {
@@ -108,7 +108,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
   // A chat opened while the previous one's run was in flight.
   const stale = useRef<string | undefined>(undefined)
   // The last copy of each reply of the chat, for toReplyMessages.
-  const replies = useRef({ chat: '', memory: new Map<string, ReplyMessage>() })
+  const replies = useRef({ chat: '', memory: new Map<string, RememberedReply>() })
 
   let read: ReturnType<typeof readStream> | undefined
   let readError: unknown
