@@ -350,3 +350,31 @@ test('stop after a tool call, mid-answer, then a new question: the reply the sto
     ['Message Received', 'ai-3', 'complete'],
   ])
 })
+
+test('stop after a tool call, mid-answer, then the tracking view remounts: the view that takes over does not report the shrunk reply again', async () => {
+  const never = gate()
+  const { stream, tracks, idle, current } = setup({
+    runs: [
+      [
+        { commit: [ai('ai-1', '', { tool_calls: [{ id: 'call-1', name: 'search', args: {} }] })] },
+        { commit: [tool('t-1', 'call-1', 'found')] },
+        { chunk: { id: 'ai-2', content: 'The answer is' } },
+        { wait: never.wait },
+      ],
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Find it')] }))
+  await screen.findByText('ai: The answer is')
+  await act(() => stream().stop())
+  await idle()
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't-1']))
+  await wait(400)
+  act(() => current.setTrackerKey!(1))
+  await wait(400)
+  never.open()
+  await wait(30)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.messageId, p.reply_status])).toEqual([
+    ['Message Received', 'ai-2', 'aborted'],
+    ['Action Invoked', 'ai-2', undefined],
+  ])
+})
