@@ -378,3 +378,33 @@ test('stop after a tool call, mid-answer, then the tracking view remounts: the v
     ['Action Invoked', 'ai-2', undefined],
   ])
 })
+
+test('an interrupt, its resume stopped mid-answer, then a new question: the reply across both runs is sent once (aborted, with the text it had and its action)', async () => {
+  const never = gate()
+  const { stream, tracks, idle, submit } = setup({
+    runs: [
+      [{ commit: [ai('ai-1', 'I will book it.', { tool_calls: [{ id: 'c1', name: 'book', args: {} }] })] }, { event: 'values', data: { __interrupt__: [{ value: 'approve?', id: 'i1' }] } }],
+      [{ commit: [tool('t1', 'c1', 'booked')] }, { chunk: { id: 'ai-2', content: 'Booked for' } }, { wait: never.wait }],
+      streamedAi('ai-3', ['Sure.']),
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Book it')] }))
+  await idle()
+  await waitFor(() => expect(stream().interrupts).toHaveLength(1))
+  await act(async () => void stream().submit(null, { command: { resume: 'yes' } }))
+  await screen.findByText('ai: Booked for')
+  await act(() => stream().stop())
+  await idle()
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't1']))
+  await wait(400)
+  await submit('h2', 'Thanks')
+  await wait(400)
+  never.open()
+  await wait(30)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.messageId, p.reply_status ?? p.type, p.message_body])).toEqual([
+    ['Message Received', 'ai-2', 'aborted', 'I will book it.\nBooked for'],
+    ['Action Invoked', 'ai-2', 'book', undefined],
+    ['Message Sent', 'h2', undefined, 'Thanks'],
+    ['Message Received', 'ai-3', 'complete', 'Sure.'],
+  ])
+})
