@@ -22,7 +22,13 @@ export interface TranslationContext {
    * of one chat, and replaced here. A run stopped mid-message ends with a reload of the thread that
    * drops the partial message: the reply shrinks back to an earlier id, and is shown as it was instead.
    */
-  memory?: Map<string, ReplyMessage>
+  memory?: Map<string, RememberedReply>
+}
+
+/** A reply as it was last shown; `standsFor`: the id of the shrunk copy (the server's, after a stop) it is shown for. */
+export interface RememberedReply {
+  shown: ReplyMessage
+  standsFor?: string
 }
 
 type Dict = Record<string, unknown>
@@ -129,15 +135,19 @@ export function toReplyMessages(messages: readonly Message<any>[] | readonly unk
   }
 
   const out: ReplyMessage[] = []
-  const memory = new Map<string, ReplyMessage>()
+  const memory = new Map<string, RememberedReply>()
   let reply: Reply | undefined
   const close = () => {
     if (reply?.id) {
-      let copy: ReplyMessage = { id: reply.id, role: 'assistant', parts: reply.parts, ...(Object.keys(reply.metadata).length ? { metadata: reply.metadata } : {}) }
+      const copy: ReplyMessage = { id: reply.id, role: 'assistant', parts: reply.parts, ...(Object.keys(reply.metadata).length ? { metadata: reply.metadata } : {}) }
       const earlier = context.memory?.get(reply.key!)
-      if (earlier && earlier.id !== copy.id && !context.running && supersedes(earlier, copy)) copy = earlier
-      memory.set(reply.key!, copy)
-      out.push(copy)
+      // Shrunk back while idle (the reload after a stop): shown as it was, and from then on while the
+      // next run streams too, since the server keeps the shrunk copy for good. A reply that first
+      // shrinks while a run is in flight (a regenerate from a checkpoint) is shown as it is.
+      const shrunk = earlier && earlier.shown.id !== copy.id && (!context.running || earlier.standsFor === copy.id) && supersedes(earlier.shown, copy)
+      const remembered: RememberedReply = shrunk ? { shown: earlier.shown, standsFor: copy.id } : { shown: copy }
+      memory.set(reply.key!, remembered)
+      out.push(remembered.shown)
     }
     // A reply whose AI messages all lack an id cannot be sent exactly once.
     else if (reply) context.onUnreadable(reply.last)

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `@langchain/langgraph-sdk` is an optional peer and never loaded by this module at runtime.
 import type { Message } from '@langchain/langgraph-sdk'
-import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
+import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle } from '../core/replyLifecycle'
 import { isNonEmptyString } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
-import { toReplyMessages, type LangGraphToolCall } from './toReplyMessages'
+import { toReplyMessages, type LangGraphToolCall, type RememberedReply } from './toReplyMessages'
 
 /** What `useStreamTracking` reads from `useStream()`'s result (the SDK's `UseStream` fits). */
 export interface TrackableStream {
@@ -40,6 +40,14 @@ export interface StreamTrackingOptions {
 // until the next microtask, for a view of the same chat that mounts meanwhile (see useChatTracking).
 const mountedChats = new Map<string, number>()
 const leaving = new Map<string, ReplyLifecycle>()
+// Each lifecycle's reply memory (see toReplyMessages), handed over with it: a view that takes over
+// a reply a stop shrank back must show it as it was too, or it would report it again.
+const memories = new WeakMap<ReplyLifecycle, { current: Replies }>()
+
+interface Replies {
+  chat: string
+  memory: Map<string, RememberedReply>
+}
 
 interface Seen {
   chat: string
@@ -108,7 +116,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
   // A chat opened while the previous one's run was in flight.
   const stale = useRef<string | undefined>(undefined)
   // The last copy of each reply of the chat, for toReplyMessages.
-  const replies = useRef({ chat: '', memory: new Map<string, ReplyMessage>() })
+  const replies = useRef<Replies>({ chat: '', memory: new Map() })
 
   let read: ReturnType<typeof readStream> | undefined
   let readError: unknown
@@ -155,7 +163,11 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
     mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
     const previous = leaving.get(chatKey)
     leaving.delete(chatKey)
-    if (previous && previous !== lifecycle) lifecycle.resume(previous.detach())
+    memories.set(lifecycle, replies)
+    if (previous && previous !== lifecycle) {
+      lifecycle.resume(previous.detach())
+      replies.current = memories.get(previous)?.current ?? replies.current
+    }
     return () => {
       const count = mountedChats.get(chatKey)! - 1
       if (count) mountedChats.set(chatKey, count)
@@ -187,6 +199,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
     ) {
       lifecycle.resume({ ...lifecycle.detach(), chat: chatKey })
       if (ran.current === previous.chat) ran.current = chatKey
+      if (replies.current.chat === previous.chat) replies.current = { ...replies.current, chat: chatKey }
     }
     // Another thread opened mid-run: until the SDK aborts that run (in its effect, after this
     // render), `isLoading` is the previous thread's, and the new thread's messages are history.

@@ -318,3 +318,93 @@ test('stop after a tool call, mid-answer: the reload drops the partial answer, a
   ])
   never.open()
 })
+
+test('stop after a tool call, mid-answer, then a new question: the reply the stop reported is not sent again while the next run streams', async () => {
+  const never = gate()
+  const { stream, tracks, idle, submit } = setup({
+    runs: [
+      [
+        { commit: [ai('ai-1', '', { tool_calls: [{ id: 'call-1', name: 'search', args: {} }] })] },
+        { commit: [tool('t-1', 'call-1', 'found')] },
+        { chunk: { id: 'ai-2', content: 'The answer is' } },
+        { wait: never.wait },
+      ],
+      streamedAi('ai-3', ['Sure.']),
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Find it')] }))
+  await screen.findByText('ai: The answer is')
+  await act(() => stream().stop())
+  await idle()
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't-1']))
+  await wait(400)
+  // The next run shows the first reply as the server kept it (without its partial answer) before the new question.
+  await submit('h2', 'Thanks')
+  await wait(400)
+  never.open()
+  await wait(30)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.messageId, p.reply_status])).toEqual([
+    ['Message Received', 'ai-2', 'aborted'],
+    ['Action Invoked', 'ai-2', undefined],
+    ['Message Sent', 'h2', undefined],
+    ['Message Received', 'ai-3', 'complete'],
+  ])
+})
+
+test('stop after a tool call, mid-answer, then the tracking view remounts: the view that takes over does not report the shrunk reply again', async () => {
+  const never = gate()
+  const { stream, tracks, idle, current } = setup({
+    runs: [
+      [
+        { commit: [ai('ai-1', '', { tool_calls: [{ id: 'call-1', name: 'search', args: {} }] })] },
+        { commit: [tool('t-1', 'call-1', 'found')] },
+        { chunk: { id: 'ai-2', content: 'The answer is' } },
+        { wait: never.wait },
+      ],
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Find it')] }))
+  await screen.findByText('ai: The answer is')
+  await act(() => stream().stop())
+  await idle()
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't-1']))
+  await wait(400)
+  act(() => current.setTrackerKey!(1))
+  await wait(400)
+  never.open()
+  await wait(30)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.messageId, p.reply_status])).toEqual([
+    ['Message Received', 'ai-2', 'aborted'],
+    ['Action Invoked', 'ai-2', undefined],
+  ])
+})
+
+test('an interrupt, its resume stopped mid-answer, then a new question: the reply across both runs is sent once (aborted, with the text it had and its action)', async () => {
+  const never = gate()
+  const { stream, tracks, idle, submit } = setup({
+    runs: [
+      [{ commit: [ai('ai-1', 'I will book it.', { tool_calls: [{ id: 'c1', name: 'book', args: {} }] })] }, { event: 'values', data: { __interrupt__: [{ value: 'approve?', id: 'i1' }] } }],
+      [{ commit: [tool('t1', 'c1', 'booked')] }, { chunk: { id: 'ai-2', content: 'Booked for' } }, { wait: never.wait }],
+      streamedAi('ai-3', ['Sure.']),
+    ],
+  })
+  act(() => void stream().submit({ messages: [human('h1', 'Book it')] }))
+  await idle()
+  await waitFor(() => expect(stream().interrupts).toHaveLength(1))
+  await act(async () => void stream().submit(null, { command: { resume: 'yes' } }))
+  await screen.findByText('ai: Booked for')
+  await act(() => stream().stop())
+  await idle()
+  await waitFor(() => expect(stream().messages.map((m) => m.id)).toEqual(['h1', 'ai-1', 't1']))
+  await wait(400)
+  await submit('h2', 'Thanks')
+  await wait(400)
+  never.open()
+  await wait(30)
+  expect(tracks().slice(2).map(([event, p]) => [event, p.messageId, p.reply_status ?? p.type, p.message_body])).toEqual([
+    ['Message Received', 'ai-2', 'aborted', 'I will book it.\nBooked for'],
+    ['Action Invoked', 'ai-2', 'book', undefined],
+    ['Message Sent', 'h2', undefined, 'Thanks'],
+    ['Message Received', 'ai-3', 'complete', 'Sure.'],
+  ])
+})
