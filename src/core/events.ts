@@ -6,9 +6,6 @@ import { cleanProperties } from './pipeline'
 // Each event kind is a standalone function over the tracker base, so a bundle pays only for the
 // kinds it imports (the typical chat imports messages and feedback only).
 
-/** A 32-bit string hash: tells a changed reason or comment apart without keeping its text. */
-const digest = (text: string) => [...text].reduce((hash, char) => (Math.imul(hash, 31) + char.charCodeAt(0)) | 0, 0)
-
 /** Feedback Submitted; true when the rating was valid (sent now, or already sent with that value). */
 export function trackFeedback(tracker: TrackerBase, { conversationId, rating, messageId, scale, properties }: FeedbackInput): boolean {
   if (!Number.isFinite(rating) || (scale !== undefined && (rating < 0 || rating > scale))) {
@@ -20,12 +17,11 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
     return false
   }
   // A reason and a comment are properties with a meaning: text the privacy guard handles (the comment
-  // like a body), and part of what makes feedback new, so the key holds them with the rating: as a
-  // digest, since the key store is mirrored to sessionStorage and a comment may be personal.
+  // like a body), and part of what makes feedback new, so the key holds them with the rating.
   // A reason or a comment that is not text is left out and reported (invalid_property).
   const details = cleanProperties(properties, process.env.NODE_ENV !== 'production' ? 'Feedback Submitted' : '', tracker.report, (key, value) => (key !== 'reason' && key !== 'comment') || typeof value === 'string')
   const { reason, comment } = details
-  if (tracker.claim(feedbackKey(conversationId, messageId), reason ?? comment ? rating + '#' + digest(JSON.stringify([reason, comment])) : rating)) {
+  if (tracker.claim(feedbackKey(conversationId, messageId), reason ?? comment ? rating + JSON.stringify([reason, comment]) : rating)) {
     tracker.emit({ type: 'feedback_submitted', conversationId, properties: details, rating, scale, messageId })
   }
   return true
@@ -34,7 +30,7 @@ export function trackFeedback(tracker: TrackerBase, { conversationId, rating, me
 /** The last rating sent for a message (or the conversation), if any. */
 export function lastFeedback(tracker: TrackerBase, conversationId: string, messageId?: string): number | undefined {
   if (messageId !== undefined && !isNonEmptyString(messageId)) return undefined // reported when submitted
-  // With a reason or a comment, the key holds the rating followed by their digest.
+  // With a reason or a comment, the key holds the rating followed by them.
   const value = tracker.peek(feedbackKey(conversationId, messageId)) as number | string | undefined
   return (value && parseFloat(value as string)) as number | undefined
 }
