@@ -11,9 +11,10 @@ export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage
  * argued for. It was 4,650 until the fixes of the "Trust at the edges" review (consent per provider,
  * identity per client, hostile input, grapheme-safe truncation, server rendering) had to land on this
  * path; what each part costs, and how it got here, is in bench/RESULTS.md ("Bundle budget of the
- * typical import"). The 3,000-byte target is missed.
+ * typical import"). Since then it is held where it measures: the LLM signals, the adapters and
+ * deterministic message ids came in at no growth. The 3,000-byte target is missed.
  */
-const BUDGET = 5102
+const BUDGET = 5095
 
 test(`the typical import stays within ${BUDGET} bytes minified + gzipped (react and analytics-next external)`, async () => {
   const bytes = await gzippedSize(TYPICAL_IMPORT, root)
