@@ -18,9 +18,9 @@ import type { ReplyMetadata } from './types'
  * - **settling**: the request ended mid-text (a stop) or right after tool calls: the framework may
  *   still continue the same message, so it is held for a short delay ({@link settle}).
  * - **superseded**: an earlier copy of the next message (its id replaced mid-reply): only the later
- *   copy is reported. A reply stopped mid-text is never superseded once its request ended: what
- *   takes its place is a new reply (regenerate), even when it begins with the same text. The earlier copy is done with: not history, and not a reply of its own once
- *   the later copy is gone.
+ *   copy is reported. The earlier copy is done with: not history, and not a reply of its own once
+ *   the later copy is gone. A reply stopped mid-text is never superseded once its request ended:
+ *   what takes its place is a new reply (regenerate), even when it begins with the same text.
  * - **reported**: sent once, as `complete`, `aborted` (unfinished parts) or `error`.
  *
  * A held reply that disappears (regenerate, an edit) is reported with what it had; a finished last
@@ -150,10 +150,10 @@ export function supersedes(next: ReplyMessage | null | undefined, message: Reply
 }
 
 /**
- * Whether a reply whose request ended can still be replaced by a later copy of itself: only one that
- * the framework may continue (its last step ended in tool calls). One stopped mid-text is done: a
- * message that takes its place, even with the same first words (or both empty), comes from another
- * request (regenerate), since the SDK swaps an id only within the request that streams the message.
+ * Whether a reply whose request ended can still be replaced by a later copy of itself (a request
+ * that continues it after its tool calls may swap its id). Not one stopped mid-text: a message that
+ * takes its place, even with the same first words (or both empty), comes from another request
+ * (regenerate), since the SDK swaps an id only within the request that streams the message.
  */
 const continuable = (message: ReplyMessage) => !message.parts.some((part) => part.type !== 'tool' && unfinished(part))
 
