@@ -19,7 +19,8 @@ import type { ReplyMetadata } from './types'
  *   still continue the same message, so it is held for a short delay ({@link settle}).
  * - **superseded**: an earlier copy of the next message (its id replaced mid-reply): only the later
  *   copy is reported. The earlier copy is done with: not history, and not a reply of its own once
- *   the later copy is gone.
+ *   the later copy is gone. A reply stopped mid-text is never superseded once its request ended:
+ *   what takes its place is a new reply (regenerate), even when it begins with the same text.
  * - **reported**: sent once, as `complete`, `aborted` (unfinished parts) or `error`.
  *
  * A held reply that disappears (regenerate, an edit) is reported with what it had; a finished last
@@ -148,6 +149,14 @@ export function supersedes(next: ReplyMessage | null | undefined, message: Reply
   )
 }
 
+/**
+ * Whether a reply whose request ended can still be replaced by a later copy of itself (a request
+ * that continues it after its tool calls may swap its id). Not one stopped mid-text: a message that
+ * takes its place, even with the same first words (or both empty), comes from another request
+ * (regenerate), since the SDK swaps an id only within the request that streams the message.
+ */
+const continuable = (message: ReplyMessage) => !message.parts.some((part) => part.type !== 'tool' && unfinished(part))
+
 const statusOf = (message: ReplyMessage): ReplyStatus => (message.parts.some(unfinished) ? 'aborted' : 'complete')
 
 function report(effects: ReplyEffect[], conversationId: string, message: ReplyMessage, status: ReplyStatus, live: boolean) {
@@ -186,14 +195,14 @@ export function advance(state: ReplyLifecycleState, snapshot: ChatSnapshot, opti
   // The held reply is gone (regenerate, an edit): reported with what it had, unless a copy under a
   // new id took its place.
   if (held && messages[held.index]?.id !== held.message.id && !messages.some((message) => message?.id === held!.message.id)) {
-    if (options.stableIds || !supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
+    if (options.stableIds || (held.phase !== 'streaming' && !continuable(held.message)) || !supersedes(messages[held.index], held.message)) report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
     held = undefined
   }
   // The last reply is gone while the user message it answered stays as it was and last, and another
   // answer is on its way: regenerated. Not when a copy of the reply under a new id took its place, nor
   // after an edit (the user message changed); a stop leaves the reply in place.
   const { turn } = state
-  if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || (!options.stableIds && supersedes(message, turn.reply)))) {
+  if (!first && turn && !messages.some((message) => message?.id === turn.reply.id || (!options.stableIds && continuable(turn.reply) && supersedes(message, turn.reply)))) {
     const at = messages.findIndex((message) => message?.id === turn.user)
     const after = messages.slice(at + 1).filter((message) => message)
     const newest = after.at(-1)

@@ -167,6 +167,49 @@ test('stop() then regenerate() within the settle delay: the stopped reply is rep
   ])
 })
 
+// A stopped reply that regenerate() replaces with one that begins the same way (or both empty) is
+// not the SDK's earlier copy of that reply (an id swapped within one request): it is its own reply.
+test('stop() then regenerate() into a reply that begins with the same text: both reported once, the stopped one aborted', async () => {
+  const hold = gate()
+  const { chat, status, tracks } = setup([storyUntil(hold), answer('a2', 'Once upon a time, again.')], { tracking: { settleMs: 5_000 } })
+  act(() => void chat().sendMessage({ text: 'Story?' }))
+  await screen.findByText('status: streaming')
+  await wait(20)
+  await act(() => chat().stop())
+  await status('ready')
+  await act(() => chat().regenerate())
+  await status('ready')
+  await wait(30)
+  expect(tracks().map(([event, p]) => [event, p.messageId, p.message_body, p.reply_status])).toEqual([
+    ['Conversation Started', undefined, undefined, undefined],
+    ['Message Sent', expect.any(String), 'Story?', undefined],
+    ['Message Received', 'a1', 'Once upon', 'aborted'],
+    ['Reply Regenerated', 'a1', undefined, undefined],
+    ['Message Received', 'a2', 'Once upon a time, again.', 'complete'],
+  ])
+})
+
+test('stop() before the first token, then regenerate() at once: the empty reply and the new one each reported once', async () => {
+  const hold = gate()
+  const { chat, status, tracks } = setup([[{ type: 'start', messageId: 'a1' }, { type: 'text-start', id: 't' }, { wait: hold.wait }, { type: 'text-delta', id: 't', delta: 'Late.' }, { type: 'text-end', id: 't' }, { type: 'finish' }], answer('a2', 'Here.')], {
+    tracking: { settleMs: 5_000 },
+  })
+  act(() => void chat().sendMessage({ text: 'Story?' }))
+  await screen.findByText('status: streaming')
+  await wait(20)
+  await act(() => chat().stop())
+  await act(() => chat().regenerate())
+  await status('ready')
+  await wait(30)
+  expect(tracks().map(([event, p]) => [event, p.messageId, p.message_body, p.reply_status])).toEqual([
+    ['Conversation Started', undefined, undefined, undefined],
+    ['Message Sent', expect.any(String), 'Story?', undefined],
+    ['Message Received', 'a1', '', 'aborted'],
+    ['Reply Regenerated', 'a1', undefined, undefined],
+    ['Message Received', 'a2', 'Here.', 'complete'],
+  ])
+})
+
 test('a reply waiting on a tool approval, then regenerate(): the first reply is reported once, as aborted', async () => {
   const { chat, status, tracks } = setup([waitsOnApproval, answer('a2', 'Paid.')])
   await sendAndWait(chat, 'Pay Bob')

@@ -103,6 +103,26 @@ describe('advance: one snapshot after another', () => {
       'streaming',
       ['reply c1/a1 aborted', 'regenerated', 'progress a2 content'],
     ],
+    // A stop ends the request: what takes the stopped reply's place comes from another request
+    // (regenerate), not the SDK's id swap, even when it begins with the same text or both are empty.
+    [
+      'settling -> reported: a stopped reply replaced by a regenerated one that begins with its text',
+      [...base, snap('busy', [u1, streaming]), snap('idle', [u1, stopped]), snap('busy', [u1, reply('a2', text('Hello', true))])],
+      'streaming',
+      ['reply c1/a1 aborted', 'regenerated', 'progress a2 content'],
+    ],
+    [
+      'settling -> reported: a stopped reply and its regenerated one first seen finished, same beginning',
+      [...base, snap('busy', [u1, streaming]), snap('idle', [u1, stopped]), snap('idle', [u1, reply('a2', text('Hello'))])],
+      undefined,
+      ['reply c1/a1 aborted', 'regenerated', 'reply c1/a2 complete'],
+    ],
+    [
+      'settling -> reported: stopped before the first token, regenerated at once (both empty)',
+      [...base, snap('busy', [u1, reply('a1', text('', true))]), snap('idle', [u1, reply('a1', text('', true))]), snap('busy', [u1, reply('a2', text('', true))])],
+      'streaming',
+      ['reply c1/a1 aborted', 'regenerated', 'progress a2'],
+    ],
     [
       'superseded: the old id left in place, the whole message again under a new id',
       [...base, snap('busy', [u1, streaming]), snap('busy', [u1, streaming, reply('srv', text('Hello', true))])],

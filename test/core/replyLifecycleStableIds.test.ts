@@ -16,11 +16,9 @@ function replaced(options: { stableIds?: boolean }) {
   return advance(state, snapshot('busy', user, regenerated), options).effects
 }
 
-test('a held reply replaced by one that starts with its text: taken for an earlier copy by default, reported with stableIds', () => {
-  expect(replaced({}).filter((effect) => effect.type === 'reply')).toEqual([])
-  expect(replaced({ stableIds: true }).filter((effect) => effect.type === 'reply')).toEqual([
-    { type: 'reply', conversationId: 'c', message: stopped, status: 'aborted', live: true },
-  ])
+test('a stopped reply replaced by one that starts with its text: reported, by default (a stop ends the request) and with stableIds', () => {
+  for (const options of [{}, { stableIds: true }])
+    expect(replaced(options).filter((effect) => effect.type === 'reply')).toEqual([{ type: 'reply', conversationId: 'c', message: stopped, status: 'aborted', live: true }])
 })
 
 test('two assistant messages in a row, the second extending the first: one reply by default, two with stableIds', () => {
