@@ -38,8 +38,8 @@ interface Runner {
   pending: boolean
   /** The chat (thread and branch switches) in which a run was seen: an error there is live. */
   ran?: string
-  /** The user messages whose edit composer ended (sent or cancelled) since the last run. */
-  edits: string[]
+  /** The user messages (thread id, message id) whose edit composer ended, sent or cancelled, since the last run. */
+  edits: [string, string][]
   /** Messages that could not be read, reported once each. */
   unreadable: WeakSet<object>
   broken: boolean
@@ -115,9 +115,9 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
   if (isRunning || signalled) {
     runner.ran = chat
     // Edits that ended before this run: sent if their message is gone (replaced by its new version,
-    // whose Message Sent follows), cancelled if it is still there.
-    for (const messageId of runner.edits) {
-      if (!replies.some((reply) => reply?.id === messageId)) trackMessageAction(tracker, { conversationId, action: 'edit', messageId })
+    // whose Message Sent follows), cancelled if it is still there; another thread's run says nothing.
+    for (const [thread, messageId] of runner.edits) {
+      if (thread === threadId && !replies.some((reply) => reply?.id === messageId)) trackMessageAction(tracker, { conversationId, action: 'edit', messageId })
     }
     runner.edits = []
   }
@@ -266,13 +266,15 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
       if (!feed(tracker, runner, latest, true)) later()
     }
     // A run of a thread in the background (left mid-run) is not this thread's.
-    const ofThisThread = (event: { threadId?: string }) => {
-      let current: string | undefined
+    const mainThread = () => {
       try {
-        current = aui.optional.threads?.getState().mainThreadId
+        return aui.optional.threads?.getState().mainThreadId
       } catch {
         // no thread list: the one thread
       }
+    }
+    const ofThisThread = (event: { threadId?: string }) => {
+      const current = mainThread()
       return current === undefined || event?.threadId === undefined || event.threadId === current
     }
     const onThread = (change: (runner: Runner) => void) => (event: { threadId?: string }) => {
@@ -297,7 +299,7 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
         // An edit composer's own composer.send is lost (0.15.22 ends the edit before it emits it), but
         // each end of an edit resets its text: a send if the run that follows shows its message gone.
         aui.on({ scope: '*', event: 'composer.textChange' }, (event) => {
-          if (event.messageId !== undefined && event.origin === 'reset' && take(event)) runner.edits.push(event.messageId)
+          if (event.messageId !== undefined && event.origin === 'reset' && take(event)) runner.edits.push([String(mainThread() ?? ''), event.messageId])
         }),
         aui.on({ scope: '*', event: 'thread.runStart' }, signal),
         aui.on({ scope: '*', event: 'message.branchSwitched' }, onThread((runner) => {

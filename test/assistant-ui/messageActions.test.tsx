@@ -237,3 +237,18 @@ test('a cancelled edit sends nothing, at the next send either; each saved edit (
   expect(tracks().filter(([event]) => event === 'Message Sent').map(([, p]) => p.message_body)).toEqual(['One', 'Two', 'One, again', 'One, a third time'])
   expect(errors).toEqual([])
 })
+
+test('an edit cancelled in one thread is not taken for an edit by the first run of another thread (the thread list switches)', async () => {
+  const { aui, tracks } = setup([words('A'), words('B')])
+  await send(aui, 'One')
+  await settle()
+  await edit(0, 'Never sent', 'Cancel')
+  const firstThread = aui().threads.getState().mainThreadId
+  act(() => void aui().threads.switchToNewThread())
+  await waitFor(() => expect(aui().threads.getState().mainThreadId).not.toBe(firstThread))
+  await settle()
+  await send(aui, 'Two')
+  await settle()
+  expect(tracks().filter(([event]) => event === 'Message Sent').map(([, p]) => p.message_body)).toEqual(['One', 'Two'])
+  expect(actions(tracks())).toEqual([])
+})
