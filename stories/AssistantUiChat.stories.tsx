@@ -91,6 +91,7 @@ function AssistantMessage() {
         </BranchPickerPrimitive.Root>
         <ActionBarPrimitive.Root hideWhenRunning style={{ display: 'flex', gap: 4 }}>
           <ActionBarPrimitive.Reload aria-label="Regenerate">↻</ActionBarPrimitive.Reload>
+          <ActionBarPrimitive.Copy aria-label="Copy">⧉</ActionBarPrimitive.Copy>
           <ActionBarPrimitive.FeedbackPositive aria-label="Good answer">👍</ActionBarPrimitive.FeedbackPositive>
           <ActionBarPrimitive.FeedbackNegative aria-label="Bad answer">👎</ActionBarPrimitive.FeedbackNegative>
         </ActionBarPrimitive.Root>
@@ -103,7 +104,20 @@ function UserMessage() {
   return (
     <MessagePrimitive.Root style={bubble(true)}>
       <MessagePrimitive.Parts />
+      <ActionBarPrimitive.Root hideWhenRunning style={{ display: 'inline-flex', marginLeft: 4 }}>
+        <ActionBarPrimitive.Edit aria-label="Edit">✎</ActionBarPrimitive.Edit>
+      </ActionBarPrimitive.Root>
     </MessagePrimitive.Root>
+  )
+}
+
+function UserEditComposer() {
+  return (
+    <ComposerPrimitive.Root style={{ ...bubble(true), display: 'flex', gap: 4 }}>
+      <ComposerPrimitive.Input aria-label="Edit message" style={{ flex: 1 }} />
+      <ComposerPrimitive.Cancel>Cancel</ComposerPrimitive.Cancel>
+      <ComposerPrimitive.Send>Save</ComposerPrimitive.Send>
+    </ComposerPrimitive.Root>
   )
 }
 
@@ -112,14 +126,14 @@ function Thread() {
   const running = useAuiState((state) => state.thread.isRunning)
   return (
     <ThreadPrimitive.Root style={{ display: 'grid', gap: 8, alignContent: 'start' }}>
-      <ThreadPrimitive.Messages components={{ UserMessage, AssistantMessage }} />
+      <ThreadPrimitive.Messages components={{ UserMessage, UserEditComposer, AssistantMessage }} />
       <small>status: {running ? 'running' : 'idle'}</small>
       <ComposerPrimitive.Root style={{ display: 'flex', gap: 8 }}>
         <ComposerPrimitive.Input aria-label="Message" placeholder="Ask something" style={{ flex: 1 }} />
         <ComposerPrimitive.Send>Send</ComposerPrimitive.Send>
         <ComposerPrimitive.Cancel>Stop</ComposerPrimitive.Cancel>
       </ComposerPrimitive.Root>
-      <small>Try: “weather”, “fail”, or anything else (then Stop); ↻ regenerates, 👍 / 👎 rate.</small>
+      <small>Try: “weather”, “fail”, or anything else (then Stop); ↻ regenerates, ⧉ copies, ✎ edits your message, 👍 / 👎 rate.</small>
     </ThreadPrimitive.Root>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useAui, useAuiState, type AssistantClient, type ThreadMessage, type ToolCallMessagePart } from '@assistant-ui/react'
+import { trackMessageAction } from '../core/messageActions'
 import { createReplyLifecycle, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
 import { isNonEmptyString, type TrackerBase } from '../core/tracker'
 import { useCopilotContext } from '../react/context'
@@ -20,6 +21,12 @@ export interface AssistantTrackingOptions {
    * the default is sent.
    */
   describeAction?: (part: ToolCallMessagePart) => string
+  /**
+   * Send Message Copied (`ActionBarPrimitive.Copy`) and Message Edited (a user message sent again
+   * from its edit composer) as the user does them. Default true; false leaves them to
+   * `useMessageActions`. Reply Regenerated is sent either way: it counts once with the app's own.
+   */
+  trackMessageActions?: boolean
 }
 
 /** One hook's tracking of the thread, handed over to the view that remounts over the same thread. */
@@ -31,6 +38,8 @@ interface Runner {
   pending: boolean
   /** The chat (thread and branch switches) in which a run was seen: an error there is live. */
   ran?: string
+  /** The user messages (thread id, message id) whose edit composer ended, sent or cancelled, since the last run. */
+  edits: [string, string][]
   /** Messages that could not be read, reported once each. */
   unreadable: WeakSet<object>
   broken: boolean
@@ -45,6 +54,8 @@ const mountedChats = new Map<string, number>()
 // The runner of a view of each thread that just unmounted, until the next microtask: a view of the
 // same thread that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
 const leaving = new Map<string, Runner>()
+// assistant-ui hands each event's one payload to every listener: two views of a thread send it once.
+const actionsSent = new WeakSet<object>()
 
 interface Latest {
   aui: AssistantClient
@@ -101,7 +112,15 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
   // Consumed by the snapshot that shows what was sent (or the run), not by one from before it.
   const signalled = runner.pending && (changed || isRunning)
   if (signalled) runner.pending = false
-  if (isRunning || signalled) runner.ran = chat
+  if (isRunning || signalled) {
+    runner.ran = chat
+    // Edits that ended before this run: sent if their message is gone (replaced by its new version,
+    // whose Message Sent follows), cancelled if it is still there; another thread's run says nothing.
+    for (const [thread, messageId] of runner.edits) {
+      if (thread === threadId && !replies.some((reply) => reply?.id === messageId)) trackMessageAction(tracker, { conversationId, action: 'edit', messageId })
+    }
+    runner.edits = []
+  }
   const live = runner.ran === chat
   const failed = (i: number) => {
     try {
@@ -145,6 +164,10 @@ function feed(tracker: TrackerBase, runner: Runner, { aui, conversationId }: Lat
  * earlier reply, already sent, is not sent again when the branch picker shows it again. Switching
  * to a branch never shown before shows history: nothing is sent for it.
  *
+ * **Copy and edit.** Message Copied once per `ActionBarPrimitive.Copy` click, Message Edited once
+ * per edit composer send (the id of the user message edited; its new version is a Message Sent):
+ * `trackMessageActions: false` leaves them to `useMessageActions`.
+ *
  * **Stop, errors.** A stopped reply is sent once, with the text so far and `reply_status: 'aborted'`
  * (after `settleMs`); a reply that ended in an error with `reply_status: 'error'`. A reply paused on a
  * tool (`requires-action`: a human tool, an approval) waits until the run goes on, a later message
@@ -178,6 +201,7 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
   const [runner] = useState<Runner>(() => ({
     branches: 0,
     pending: false,
+    edits: [],
     unreadable: new WeakSet(),
     broken: false,
     seen: 0,
@@ -212,7 +236,7 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     const previous = leaving.get(mountKey)
     leaving.delete(mountKey)
     if (previous && previous !== runner) {
-      Object.assign(runner, { branches: previous.branches, pending: previous.pending, ran: previous.ran, seen: previous.seen, lastId: previous.lastId })
+      Object.assign(runner, { branches: previous.branches, pending: previous.pending, edits: previous.edits, ran: previous.ran, seen: previous.seen, lastId: previous.lastId })
       runner.lifecycle.resume(previous.lifecycle.detach())
     }
     feed(tracker, runner, latest)
@@ -241,25 +265,47 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     const now = () => {
       if (!feed(tracker, runner, latest, true)) later()
     }
-    const onThread = (change: (runner: Runner) => void) => (event: { threadId?: string }) => {
-      let current: string | undefined
+    // A run of a thread in the background (left mid-run) is not this thread's.
+    const mainThread = () => {
       try {
-        current = aui.optional.threads?.getState().mainThreadId
+        return aui.optional.threads?.getState().mainThreadId
       } catch {
         // no thread list: the one thread
       }
-      // A run of a thread in the background (left mid-run) is not this thread's.
-      if (current === undefined || event?.threadId === undefined || event.threadId === current) change(runner)
+    }
+    const ofThisThread = (event: { threadId?: string }) => {
+      const current = mainThread()
+      return current === undefined || event?.threadId === undefined || event.threadId === current
+    }
+    const onThread = (change: (runner: Runner) => void) => (event: { threadId?: string }) => {
+      if (ofThisThread(event)) change(runner)
       later()
     }
     const signal = onThread((runner) => (runner.pending = true))
+    // A copy or an edit is the user's act, not a state: its event, once per click, whatever renders.
+    const take = (event: { threadId?: string }) => {
+      if (latest.options.trackMessageActions === false || actionsSent.has(event) || !ofThisThread(event)) return false
+      actionsSent.add(event)
+      return true
+    }
     const unsubscribe: (() => void)[] = []
     try {
       unsubscribe.push(
         aui.subscribe(now),
         aui.on({ scope: '*', event: 'composer.send' }, signal),
+        aui.on({ scope: '*', event: 'message.copied' }, (event) => {
+          if (take(event)) trackMessageAction(tracker, { conversationId: latest.conversationId, action: 'copy', messageId: event.messageId })
+        }),
+        // An edit composer's own composer.send is lost (0.15.22 ends the edit before it emits it), but
+        // each end of an edit resets its text: a send if the run that follows shows its message gone.
+        aui.on({ scope: '*', event: 'composer.textChange' }, (event) => {
+          if (event.messageId !== undefined && event.origin === 'reset' && take(event)) runner.edits.push([String(mainThread() ?? ''), event.messageId])
+        }),
         aui.on({ scope: '*', event: 'thread.runStart' }, signal),
-        aui.on({ scope: '*', event: 'message.branchSwitched' }, onThread((runner) => runner.branches++)),
+        aui.on({ scope: '*', event: 'message.branchSwitched' }, onThread((runner) => {
+          runner.branches++
+          runner.edits = []
+        })),
       )
     } catch {
       // Outside <AssistantRuntimeProvider>: reported (once) by feed().

@@ -5,7 +5,7 @@ import { LocalRuntime } from '../../stories/AssistantUiChat.stories'
 
 // The Storybook demo is the one-line integration of docs/frameworks.md: prove that it tracks what it
 // shows, through assistant-ui's own composer, regenerate button and thumbs.
-test('the Storybook assistant-ui demo tracks a tool reply, a regenerated reply and the thumbs', async () => {
+test('the Storybook assistant-ui demo tracks a tool reply, a regenerated reply, the thumbs, a copy and an edit', async () => {
   const Story = LocalRuntime.render as (args: { delayMs: number }) => React.JSX.Element
   render(
     <StrictMode>
@@ -34,4 +34,18 @@ test('the Storybook assistant-ui demo tracks a tool reply, a regenerated reply a
   await waitFor(() => expect(events().at(-1)).toBe('Feedback Submitted'))
   expect(events().filter((event) => event === 'Feedback Submitted')).toHaveLength(1)
   expect(JSON.parse(log().at(-1)!.slice('Feedback Submitted '.length))).toMatchObject({ messageId: again.messageId, rating: 1 })
+  // Copy and edit, through the demo's own buttons (jsdom has no Clipboard API: a stand-in that takes the text).
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => {} }, configurable: true })
+  fireEvent.click(screen.getByRole('button', { name: 'Copy' }))
+  await waitFor(() => expect(events().at(-1)).toBe('Message Copied'))
+  expect(JSON.parse(log().at(-1)!.slice('Message Copied '.length))).toMatchObject({ messageId: again.messageId })
+  const question = JSON.parse(log()[1].slice('Message Sent '.length)).messageId
+  const before = events().length
+  fireEvent.click(screen.getByRole('button', { name: 'Edit' }))
+  fireEvent.change(await screen.findByLabelText('Edit message'), { target: { value: 'And in Bergen?' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+  await waitFor(() => expect(events().slice(before, before + 3)).toEqual(['Message Edited', 'Message Sent', 'Message Received']), { timeout: 5_000 })
+  expect(JSON.parse(log()[before].slice('Message Edited '.length))).toMatchObject({ messageId: question })
+  expect(JSON.parse(log()[before + 1].slice('Message Sent '.length))).toMatchObject({ message_body: 'And in Bergen?' })
+  await screen.findByText('status: idle')
 })

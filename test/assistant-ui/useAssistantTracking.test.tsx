@@ -239,7 +239,7 @@ test('the thumbs (ActionBarPrimitive.FeedbackPositive / Negative): up then down 
   expect(submitted.at(-1)).toBe(`negative ${replyId}`)
 })
 
-test('an edit of a sent message: the edited message is a new Message Sent, its reply a new Message Received; nothing is sent again', async () => {
+test('an edit of a sent message: Message Edited for it, the edited message a new Message Sent, its reply a new Message Received; nothing is sent again', async () => {
   const { aui, tracks } = setup([words('First answer'), words('Answer to the edit')])
   await send(aui, 'Hello')
   await settle()
@@ -261,6 +261,7 @@ test('an edit of a sent message: the edited message is a new Message Sent, its r
     ['Conversation Started', undefined, undefined],
     ['Message Sent', question, 'Hello'],
     ['Message Received', answer, 'First answer'],
+    ['Message Edited', question, undefined],
     ['Message Sent', edited, 'Hello, edited'],
     ['Message Received', reply, 'Answer to the edit'],
   ])
