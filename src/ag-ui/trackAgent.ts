@@ -1,5 +1,5 @@
-import { createReplyLifecycle, type ReplyLifecycle, type ReplyLifecycleOptions, type ReplyMessage } from '../core/replyLifecycle'
-import { isNonEmptyString, type TrackerBase } from '../core/tracker'
+import { createReplyLifecycle, describeToolWith, type ReplyLifecycle, type ReplyLifecycleOptions, type ReplyMessage } from '../core/replyLifecycle'
+import type { TrackerBase } from '../core/tracker'
 import type { Message } from '@ag-ui/client'
 import { listen, remember, type AgentListener, type TrackableAgent } from './agentRuns'
 import { toReplyMessages, type AgentToolCall } from './toReplyMessages'
@@ -44,19 +44,7 @@ export function agentLifecycleOptions(tracker: TrackerBase, options: () => Agent
       settleMs: current.settleMs ?? 0,
       sendHistory: current.trackInitialMessages,
       gone: gone(),
-      describeTool(tool, fallback) {
-        const describe = current.describeAction
-        if (!describe) return fallback
-        const subject = process.env.NODE_ENV !== 'production' ? `describeAction(), on tool "${tool.name}",` : ''
-        try {
-          const action: unknown = describe(tool.source as AgentToolCall)
-          if (isNonEmptyString(action)) return action
-          tracker.report('invalid_agent', process.env.NODE_ENV !== 'production' ? subject + ' returned a value that' : '', action)
-        } catch (error) {
-          tracker.report('invalid_agent', process.env.NODE_ENV !== 'production' ? subject + ' threw: it' : '', error)
-        }
-        return fallback
-      },
+      describeTool: (tool, fallback) => describeToolWith(tracker, 'invalid_agent', current.describeAction, tool, fallback),
     }
   }
 }

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { createReplyLifecycle, type ReplyLifecycle } from '../core/replyLifecycle'
+import { createViewHandOver } from '../core/viewHandOver'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 import type { TrackableAgent } from './agentRuns'
 import { agentLifecycleOptions, chatOf, connectAgent, type AgentTrackingOptions } from './trackAgent'
 
-// How many mounted hooks track each chat (conversation, agent and thread): a view that unmounts
-// while another shows the same chat leaves its reply to that one.
-const mountedChats = new Map<string, number>()
-// The lifecycle of a view of each chat that just unmounted, until the next microtask: a view of the
-// same chat that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
-const leaving = new Map<string, ReplyLifecycle>()
+// The views of each chat (conversation, agent and thread): a view that unmounts while another shows
+// the same chat leaves its reply to that one, and one that mounts as another unmounts continues its
+// lifecycle (see useChatTracking).
+const views = createViewHandOver<ReplyLifecycle>()
 
 /**
  * One-line analytics for any AG-UI agent (`@ag-ui/client`): an `HttpAgent`, your own
@@ -66,7 +65,7 @@ export function useAgentTracking(agent: TrackableAgent, options: AgentTrackingOp
       agentLifecycleOptions(
         tracker,
         () => latest.current,
-        () => !mounted.current && !mountedChats.get(lastChat.current),
+        () => !mounted.current && !views.shows(lastChat.current),
       ),
     ),
   )
@@ -75,19 +74,10 @@ export function useAgentTracking(agent: TrackableAgent, options: AgentTrackingOp
   // and before the first snapshot below. A view of this chat that unmounted in that commit (or just
   // before) hands over its lifecycle: its held or streaming reply was live in this page, not history.
   useIsomorphicLayoutEffect(() => {
-    if (leaving.get(lastChat.current) === lifecycle) leaving.delete(lastChat.current)
+    const previous = views.enter(chatKey, lifecycle, lastChat.current)
     lastChat.current = chatKey
-    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
-    const previous = leaving.get(chatKey)
-    leaving.delete(chatKey)
-    if (previous && previous !== lifecycle) lifecycle.resume(previous.detach())
-    return () => {
-      const count = mountedChats.get(chatKey)! - 1
-      if (count) mountedChats.set(chatKey, count)
-      else mountedChats.delete(chatKey)
-      leaving.set(chatKey, lifecycle)
-      queueMicrotask(() => leaving.get(chatKey) === lifecycle && leaving.delete(chatKey))
-    }
+    if (previous) lifecycle.resume(previous.detach())
+    return () => views.leave(chatKey, lifecycle)
   }, [lifecycle, chatKey])
 
   // Subscribes (and takes a snapshot) again when the agent, its thread or the conversation changes.

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `ai` is an optional peer and never loaded by this module at runtime.
 import type { ChatStatus, DynamicToolUIPart, ToolUIPart, UIMessage } from 'ai'
-import { createReplyLifecycle, type ReplyLifecycle } from '../core/replyLifecycle'
-import { isNonEmptyString } from '../core/tracker'
+import { createReplyLifecycle, describeToolWith, type ReplyLifecycle } from '../core/replyLifecycle'
+import { createViewHandOver } from '../core/viewHandOver'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 import { toReplyMessage } from './toReplyMessage'
@@ -15,12 +15,10 @@ export interface TrackableChat {
   id?: string
 }
 
-// How many mounted hooks track each chat (conversation and chat id): a view that unmounts while
-// another shows the same chat (a remount over a shared Chat instance) leaves its reply to that one.
-const mountedChats = new Map<string, number>()
-// The lifecycle of a view of each chat that just unmounted, until the next microtask: a view of the
-// same chat that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
-const leaving = new Map<string, ReplyLifecycle>()
+// The views of each chat (conversation and chat id): a view that unmounts while another shows the
+// same chat (a remount over a shared Chat instance) leaves its reply to that one, and one that
+// mounts as another unmounts continues its lifecycle.
+const views = createViewHandOver<ReplyLifecycle>()
 
 /** A tool call part, static (`tool-${name}`) or `dynamic-tool`. */
 export type ChatToolPart = ToolUIPart | DynamicToolUIPart
@@ -98,20 +96,8 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     createReplyLifecycle(tracker, () => ({
       settleMs: latest.current.settleMs,
       sendHistory: latest.current.trackInitialMessages,
-      gone: !mounted.current && !mountedChats.get(lastChat.current),
-      describeTool(tool, fallback) {
-        const describe = latest.current.describeAction
-        if (!describe) return fallback
-        const subject = `describeAction(), on tool "${tool.name}",`
-        try {
-          const action: unknown = describe(tool.source as ChatToolPart)
-          if (isNonEmptyString(action)) return action
-          tracker.report('invalid_chat', subject + ' returned a value that', action)
-        } catch (error) {
-          tracker.report('invalid_chat', subject + ' threw: it', error)
-        }
-        return fallback
-      },
+      gone: !mounted.current && !views.shows(lastChat.current),
+      describeTool: (tool, fallback) => describeToolWith(tracker, 'invalid_chat', latest.current.describeAction, tool, fallback),
     })),
   )
 
@@ -119,20 +105,10 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
   // and before the first update below. A view of this chat that unmounted in that commit (or just
   // before) hands over its lifecycle: its held or streaming reply was live in this page, not history.
   useIsomorphicLayoutEffect(() => {
-    // Another chat opened in this view: the update below reports the previous chat's reply itself.
-    if (leaving.get(lastChat.current) === lifecycle) leaving.delete(lastChat.current)
+    const previous = views.enter(chatKey, lifecycle, lastChat.current)
     lastChat.current = chatKey
-    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
-    const previous = leaving.get(chatKey)
-    leaving.delete(chatKey)
-    if (previous && previous !== lifecycle) lifecycle.resume(previous.detach())
-    return () => {
-      const count = mountedChats.get(chatKey)! - 1
-      if (count) mountedChats.set(chatKey, count)
-      else mountedChats.delete(chatKey)
-      leaving.set(chatKey, lifecycle)
-      queueMicrotask(() => leaving.get(chatKey) === lifecycle && leaving.delete(chatKey))
-    }
+    if (previous) lifecycle.resume(previous.detach())
+    return () => views.leave(chatKey, lifecycle)
   }, [lifecycle, chatKey])
 
   useIsomorphicLayoutEffect(() => {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useAui, useAuiState, type AssistantClient, type ThreadMessage, type ToolCallMessagePart } from '@assistant-ui/react'
 import { trackMessageAction } from '../core/messageActions'
-import { createReplyLifecycle, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
-import { isNonEmptyString, type TrackerBase } from '../core/tracker'
+import { createReplyLifecycle, describeToolWith, type ReplyLifecycle, type ReplyMessage } from '../core/replyLifecycle'
+import type { TrackerBase } from '../core/tracker'
+import { createViewHandOver } from '../core/viewHandOver'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 import { endedInError, toReplyMessage } from './toReplyMessage'
@@ -48,12 +49,10 @@ interface Runner {
   lastId?: unknown
 }
 
-// How many mounted hooks track each thread (conversation and thread id): a view that unmounts while
-// another shows the same thread leaves its reply to that one.
-const mountedChats = new Map<string, number>()
-// The runner of a view of each thread that just unmounted, until the next microtask: a view of the
-// same thread that mounts meanwhile (a `key` change, a remounted provider or route) continues it.
-const leaving = new Map<string, Runner>()
+// The views of each thread (conversation and thread id): a view that unmounts while another shows
+// the same thread leaves its reply to that one, and one that mounts as another unmounts continues
+// its runner (see useChatTracking).
+const views = createViewHandOver<Runner>()
 // assistant-ui hands each event's one payload to every listener: two views of a thread send it once.
 const actionsSent = new WeakSet<object>()
 
@@ -210,43 +209,22 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
       // assistant-ui keeps a message's id while it streams: a reply is never an earlier copy of the next.
       stableIds: true,
       sendHistory: latest.options.trackInitialMessages,
-      gone: !latest.mounted && !mountedChats.get(latest.mountKey),
-      describeTool(tool, fallback) {
-        const describe = latest.options.describeAction
-        if (!describe) return fallback
-        const subject = `describeAction(), on tool "${tool.name}",`
-        try {
-          const action: unknown = describe(tool.source as ToolCallMessagePart)
-          if (isNonEmptyString(action)) return action
-          tracker.report('invalid_chat', subject + ' returned a value that', action)
-        } catch (error) {
-          tracker.report('invalid_chat', subject + ' threw: it', error)
-        }
-        return fallback
-      },
+      gone: !latest.mounted && !views.shows(latest.mountKey),
+      describeTool: (tool, fallback) => describeToolWith(tracker, 'invalid_chat', latest.options.describeAction, tool, fallback),
     })),
   }))
 
   // A layout effect, as in useChatTracking: it runs in the commit that mounts a view, before the
   // microtask that checks, so a view of this thread that unmounted in that commit hands over its reply.
   useIsomorphicLayoutEffect(() => {
-    if (leaving.get(latest.mountKey) === runner) leaving.delete(latest.mountKey)
+    const previous = views.enter(mountKey, runner, latest.mountKey)
     latest.mountKey = mountKey
-    mountedChats.set(mountKey, (mountedChats.get(mountKey) ?? 0) + 1)
-    const previous = leaving.get(mountKey)
-    leaving.delete(mountKey)
-    if (previous && previous !== runner) {
+    if (previous) {
       Object.assign(runner, { branches: previous.branches, pending: previous.pending, edits: previous.edits, ran: previous.ran, seen: previous.seen, lastId: previous.lastId })
       runner.lifecycle.resume(previous.lifecycle.detach())
     }
     feed(tracker, runner, latest)
-    return () => {
-      const count = mountedChats.get(mountKey)! - 1
-      if (count) mountedChats.set(mountKey, count)
-      else mountedChats.delete(mountKey)
-      leaving.set(mountKey, runner)
-      queueMicrotask(() => leaving.get(mountKey) === runner && leaving.delete(mountKey))
-    }
+    return () => views.leave(mountKey, runner)
   }, [runner, mountKey])
 
   useIsomorphicLayoutEffect(() => {

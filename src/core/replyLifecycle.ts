@@ -1,6 +1,7 @@
 import { trackAction, trackMedia } from './events'
 import { trackMessageAction } from './messageActions'
-import type { TrackerBase } from './tracker'
+import { isNonEmptyString, type TrackerBase } from './tracker'
+import type { CopilotAnalyticsErrorCode } from './errors'
 import type { ReplyMetadata } from './types'
 
 /**
@@ -300,6 +301,36 @@ export function flush(state: ReplyLifecycleState, { streaming = false }: { strea
   const effects: ReplyEffect[] = []
   report(effects, held.conversationId, held.message, statusOf(held.message), held.live)
   return { state: { ...state, handled: new Set(state.handled).add(held.message.id), held: undefined }, effects }
+}
+
+// Bundlers replace process.env.NODE_ENV; the subjects of reports are for development only.
+declare const process: { env: { NODE_ENV?: string } }
+
+/**
+ * A finished tool call's Action Invoked `action`, from the app's `describe` (an adapter's
+ * `describeAction` option, given the framework's own part as `tool.source`): `fallback` without one,
+ * or when it throws or returns no non-empty string, which is reported as `code`.
+ *
+ * @example
+ * describeTool: (tool, fallback) => describeToolWith(tracker, 'invalid_chat', latest.current.describeAction, tool, fallback)
+ */
+export function describeToolWith<Source>(
+  tracker: TrackerBase,
+  code: CopilotAnalyticsErrorCode,
+  describe: ((source: Source) => unknown) | undefined,
+  tool: ReplyToolPart,
+  fallback: string,
+): string {
+  if (!describe) return fallback
+  const subject = process.env.NODE_ENV !== 'production' ? `describeAction(), on tool "${tool.name}",` : ''
+  try {
+    const action: unknown = describe(tool.source as Source)
+    if (isNonEmptyString(action)) return action
+    tracker.report(code, process.env.NODE_ENV !== 'production' ? subject + ' returned a value that' : '', action)
+  } catch (error) {
+    tracker.report(code, process.env.NODE_ENV !== 'production' ? subject + ' threw: it' : '', error)
+  }
+  return fallback
 }
 
 export interface ReplyLifecycleOptions {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 // Types only: `@langchain/langgraph-sdk` is an optional peer and never loaded by this module at runtime.
 import type { Message } from '@langchain/langgraph-sdk'
-import { createReplyLifecycle, type ChatSnapshot, type ReplyLifecycle } from '../core/replyLifecycle'
-import { isNonEmptyString } from '../core/tracker'
+import { createReplyLifecycle, describeToolWith, type ChatSnapshot, type ReplyLifecycle } from '../core/replyLifecycle'
+import { createViewHandOver } from '../core/viewHandOver'
 import { useCopilotContext } from '../react/context'
 import { useIsomorphicLayoutEffect } from '../react/useIsomorphicLayoutEffect'
 import { toReplyMessages, type LangGraphToolCall, type RememberedReply } from './toReplyMessages'
@@ -36,10 +36,8 @@ export interface StreamTrackingOptions {
   describeAction?: (toolCall: LangGraphToolCall) => string
 }
 
-// How many mounted hooks track each chat; and the lifecycle of a view of a chat that just unmounted,
-// until the next microtask, for a view of the same chat that mounts meanwhile (see useChatTracking).
-const mountedChats = new Map<string, number>()
-const leaving = new Map<string, ReplyLifecycle>()
+// The views of each chat, for the remount hand-over (see useChatTracking).
+const views = createViewHandOver<ReplyLifecycle>()
 // Each lifecycle's reply memory (see toReplyMessages), handed over with it: a view that takes over
 // a reply a stop shrank back must show it as it was too, or it would report it again.
 const memories = new WeakMap<ReplyLifecycle, { current: Replies }>()
@@ -139,42 +137,21 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
     createReplyLifecycle(tracker, () => ({
       settleMs: latest.current.settleMs,
       sendHistory: latest.current.trackInitialMessages,
-      gone: !mounted.current && !mountedChats.get(lastChat.current),
-      describeTool(tool, fallback) {
-        const describe = latest.current.describeAction
-        if (!describe) return fallback
-        const subject = `describeAction(), on tool "${tool.name}",`
-        try {
-          const action: unknown = describe(tool.source as LangGraphToolCall)
-          if (isNonEmptyString(action)) return action
-          tracker.report('invalid_chat', subject + ' returned a value that', action)
-        } catch (error) {
-          tracker.report('invalid_chat', subject + ' threw: it', error)
-        }
-        return fallback
-      },
+      gone: !mounted.current && !views.shows(lastChat.current),
+      describeTool: (tool, fallback) => describeToolWith(tracker, 'invalid_chat', latest.current.describeAction, tool, fallback),
     })),
   )
 
   // The remount hand-over of useChatTracking: a layout effect, before the first update below.
   useIsomorphicLayoutEffect(() => {
-    if (leaving.get(lastChat.current) === lifecycle) leaving.delete(lastChat.current)
+    const previous = views.enter(chatKey, lifecycle, lastChat.current)
     lastChat.current = chatKey
-    mountedChats.set(chatKey, (mountedChats.get(chatKey) ?? 0) + 1)
-    const previous = leaving.get(chatKey)
-    leaving.delete(chatKey)
     memories.set(lifecycle, replies)
-    if (previous && previous !== lifecycle) {
+    if (previous) {
       lifecycle.resume(previous.detach())
       replies.current = memories.get(previous)?.current ?? replies.current
     }
-    return () => {
-      const count = mountedChats.get(chatKey)! - 1
-      if (count) mountedChats.set(chatKey, count)
-      else mountedChats.delete(chatKey)
-      leaving.set(chatKey, lifecycle)
-      queueMicrotask(() => leaving.get(chatKey) === lifecycle && leaving.delete(chatKey))
-    }
+    return () => views.leave(chatKey, lifecycle)
   }, [lifecycle, chatKey])
 
   const messages = read?.messages
