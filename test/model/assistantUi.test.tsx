@@ -151,8 +151,11 @@ async function run(ops: Op[]) {
         break
       }
       case 'branch': {
+        // Only a branch that exists: the runtime throws on 'previous' from the first one.
         const index = state().messages.findIndex((message) => message.branchCount > 1)
-        if (idle && index >= 0) act(() => aui().thread.message({ index }).switchToBranch({ position: step.position }))
+        if (!idle || index < 0) break
+        const { branchNumber, branchCount } = aui().thread.message({ index }).getState()
+        if (step.position === 'previous' ? branchNumber > 1 : branchNumber < branchCount) act(() => aui().thread.message({ index }).switchToBranch({ position: step.position }))
         break
       }
       case 'remountView':
