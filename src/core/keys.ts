@@ -47,8 +47,8 @@ export const revisionKey = (key: string) => 'r:' + key
 
 /**
  * An event's exactly-once key as its kind and parts (the key is them joined by `:`), or undefined
- * for an event that has none and may repeat by design: a custom event or conversion, an action or
- * media without an id, an Identify. Deterministic message ids (`/dedupe`) are derived from it.
+ * for an event that has none and may repeat by design: a custom event (but Reply Regenerated) or
+ * conversion, an action or media without an id, an Identify. Deterministic message ids (`/dedupe`) are derived from it.
  */
 export function keyPartsOf(event: CopilotEvent): string[] | undefined {
   const { conversationId } = event as { conversationId: string }
@@ -68,6 +68,10 @@ export function keyPartsOf(event: CopilotEvent): string[] | undefined {
       return event.id === undefined ? undefined : ['g', conversationId, event.id]
     case 'component_loaded':
       return ['k', conversationId, event.messageId ?? '', event.componentType]
+    case 'custom':
+      // The one custom event sent once per key (trackMessageAction claims `rg`): a reply replaced
+      // once, whoever reports it (a tab, the adapter, the server). Other custom events may repeat.
+      return event.regenerated ? ['rg', conversationId, event.messageId!] : undefined
   }
 }
 

@@ -32,8 +32,9 @@ export function trackMessageAction(tracker: TrackerBase, { conversationId, actio
   const event = MESSAGE_ACTION_EVENTS[action]
   // Each event is about a message: without its id it says nothing.
   if (!isNonEmptyString(messageId)) return tracker.report('missing_message_id', process.env.NODE_ENV !== 'production' ? `Event "${event}"` : '', messageId)
-  if (action === 'regenerate' && !tracker.claim(regeneratedKey(conversationId, messageId))) return
-  trackCustom(tracker, conversationId, event, properties, { messageId })
+  if (action !== 'regenerate') return trackCustom(tracker, conversationId, event, properties, { messageId })
+  // Marked as keyed: deterministic message ids (`/dedupe`) derive its id from the key it claims.
+  if (tracker.claim(regeneratedKey(conversationId, messageId))) tracker.emit({ type: 'custom', conversationId, properties, event, messageId, regenerated: true })
 }
 
 declare const process: { env: { NODE_ENV?: string } }

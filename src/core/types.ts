@@ -74,7 +74,15 @@ export type CopilotEvent =
   | ({ type: 'media_generated'; mediaType: string; subType?: string; role: string; messageId?: string; id?: string } & EventBase)
   | ({ type: 'component_loaded'; componentType: string; messageId?: string } & EventBase)
   | ({ type: 'feedback_submitted'; rating: number; scale?: number; messageId?: string } & EventBase)
-  | ({ type: 'custom'; event: string; messageId?: string; /** Sent by `trackConversion()`. */ conversion?: boolean } & EventBase)
+  | ({
+      type: 'custom'
+      event: string
+      messageId?: string
+      /** Sent by `trackConversion()`. */
+      conversion?: boolean
+      /** Reply Regenerated, sent once per replaced reply (its exactly-once key: `rg`, the conversation, `messageId`). */
+      regenerated?: boolean
+    } & EventBase)
   | { type: 'identify'; userId?: string; anonymousId?: string; traits: Properties; timestamp: number }
 
 interface ActionFields extends EventBase {

@@ -165,6 +165,31 @@ describe('deterministic Segment messageIds', () => {
     expect(a.sent.map((s) => s.options)).toEqual([undefined, undefined, undefined, undefined, undefined])
   })
 
+  test('Reply Regenerated is sent once per replaced reply, so it has one id in every tab; copies and edits stay random', () => {
+    const a = recorder()
+    const b = recorder()
+    for (const analytics of [a, b]) {
+      const t = tracker({ analytics })
+      t.messageAction({ conversationId: 'c1', action: 'regenerate', messageId: 'm2' })
+      t.messageAction({ conversationId: 'c1', action: 'regenerate', messageId: 'm2' }) // the same reply: no second event
+      t.messageAction({ conversationId: 'c1', action: 'regenerate', messageId: 'm4' })
+      t.messageAction({ conversationId: 'c1', action: 'copy', messageId: 'm2' })
+      t.messageAction({ conversationId: 'c1', action: 'edit', messageId: 'm1' })
+    }
+    expect(a.sent.map((s) => s.event)).toEqual(['Reply Regenerated', 'Reply Regenerated', 'Message Copied', 'Message Edited'])
+    const [m2, m4, copied, edited] = a.ids()
+    expect([m2, m4]).toEqual(b.ids().slice(0, 2))
+    expect(m2).toMatch(/^rca1-[0-9a-f]{32}$/)
+    expect(m4).not.toBe(m2)
+    expect([copied, edited]).toEqual([undefined, undefined])
+    // A custom event of the same name from the app's own track() is not one of ours: random.
+    const c = recorder()
+    tracker({ analytics: c }).track('c1', 'Reply Regenerated', {}, { messageId: 'm2' })
+    expect(c.ids()).toEqual([undefined])
+    // The mark that keys it is the tracker's own: not a property on the wire.
+    expect(a.sent[0].properties).toEqual({ conversationId: 'c1', messageId: 'm2' })
+  })
+
   test('calls held for consent keep their ids: granted later, they carry the same ids as calls sent at once', () => {
     const now = recorder()
     everyEvent(tracker({ analytics: now }))
