@@ -240,3 +240,56 @@ test('the chat view suspends mid-run (a lazy card shown beside it) and the run e
     ['Action Invoked', 'a2', null],
   ])
 })
+
+test('the chat view suspends mid-run, the run ends while it is hidden, and the view unmounts for good before it shows again: the reply once, with its final text and its tool call', async () => {
+  const analytics = createMemoryAnalytics()
+  const go = gate()
+  const Card = lazy(() => new Promise<{ default: () => null }>(() => {})) // never loads: the user leaves first
+  const agent = new ScriptedAgent([[started, ...text('a1', 'Looking'), { wait: go.wait }, ...toolCall('a1-call', 'get_weather', 'a1'), toolResult('a1-call', 'a1-tool', '{}'), ...text('a2', 'Done'), finished()]])
+  let showCard!: () => void
+  let leave!: () => void
+  function View() {
+    const [card, setCard] = useState(false)
+    showCard = () => setCard(true)
+    return (
+      <>
+        <Tracked agent={agent} />
+        {card && <Card />}
+      </>
+    )
+  }
+  function App() {
+    const [open, setOpen] = useState(true)
+    leave = () => setOpen(false)
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1">
+        {open && (
+          <Suspense fallback={<p>loading card</p>}>
+            <View />
+          </Suspense>
+        )}
+      </CopilotAnalyticsProvider>
+    )
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  let done!: Promise<unknown>
+  act(() => void (done = send(agent, 'q1', 'Weather?')))
+  await tick(5)
+  act(() => showCard())
+  await screen.findByText('loading card')
+  await act(() => go.open())
+  await act(() => done)
+  await tick(20)
+  act(() => leave())
+  await tick(20)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.messageId ?? null, p.message_body ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', null, null, null],
+    ['Message Sent', 'q1', 'Weather?', null],
+    ['Message Received', 'a2', 'Looking\nDone', 'complete'],
+    ['Action Invoked', 'a2', null, null],
+  ])
+})

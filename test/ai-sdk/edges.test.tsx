@@ -4,7 +4,7 @@ import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { useChat, type UseChatHelpers } from '@ai-sdk/react'
-import type { UIMessage, UIMessageChunk } from 'ai'
+import type { UIMessage } from 'ai'
 import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../src/entries'
 import { useChatTracking } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
@@ -369,5 +369,58 @@ test('a chat switch in startTransition whose new chat suspends while the old rep
     ['Message Received', 'one', 'Part one\n done', 'complete'],
     ['Message Sent', 'two', 'Second', null],
     ['Message Received', 'two', 'Two answer', 'complete'],
+  ])
+})
+
+test('the chat view suspends mid-stream, the reply finishes while it is hidden, and the view unmounts for good before it shows again: the reply once, with its final text and its tool call', async () => {
+  const analytics = createMemoryAnalytics()
+  const finish = gate()
+  const Card = lazyCard(new Promise(() => {})) // never loads: the user leaves first
+  const transport = mockTransport([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'Looking'), { wait: finish.wait }, ...toolReply('a1', 'It is 21°C.').slice(1)]])
+  const current: Current = {}
+  let showCard!: () => void
+  let leave!: () => void
+  function View() {
+    const [card, setCard] = useState(false)
+    showCard = () => setCard(true)
+    return (
+      <>
+        <ChatView transport={transport} current={current} />
+        {card && <Card />}
+      </>
+    )
+  }
+  function App() {
+    const [open, setOpen] = useState(true)
+    leave = () => setOpen(false)
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1">
+        {open && (
+          <Suspense fallback={<p>loading card</p>}>
+            <View />
+          </Suspense>
+        )}
+      </CopilotAnalyticsProvider>
+    )
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  act(() => void current.chat!.sendMessage({ text: 'Weather?' }))
+  await screen.findByText('assistant: Looking')
+  act(() => showCard())
+  await screen.findByText('loading card')
+  finish.open()
+  await waitFor(() => expect(current.chat!.status).toBe('ready'))
+  await settle()
+  act(() => leave())
+  await settle(300)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.messageId ?? null, p.message_body ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', null, null, null],
+    ['Message Sent', expect.any(String), 'Weather?', null],
+    ['Message Received', 'a1', 'Looking\nIt is 21°C.', 'complete'],
+    ['Action Invoked', 'a1', null, null],
   ])
 })

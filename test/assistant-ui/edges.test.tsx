@@ -360,3 +360,64 @@ test('a thread switch in startTransition whose new thread suspends while the old
     ['Message Received', 'two', 'Two answer', 'complete'],
   ])
 })
+
+test('the thread view suspends mid-run, the run finishes while it is hidden, and the page unmounts for good before it shows again: the reply once, with its final text and its tool call', async () => {
+  const analytics = createMemoryAnalytics()
+  const finish = gate()
+  const Card = lazy(() => new Promise<{ default: () => ReactNode }>(() => {})) // never loads: the user leaves first
+  const reply: Reply = async function* ({ abortSignal }) {
+    yield { content: [{ type: 'text', text: 'Looking' }] }
+    await until(finish.wait, abortSignal)
+    const tool = { type: 'tool-call' as const, toolCallId: 'call-1', toolName: 'weather', args: { city: 'Oslo' }, argsText: '{"city":"Oslo"}' }
+    yield { content: [{ type: 'text', text: 'Looking' }, { ...tool, result: { temperature: 21 } }, { type: 'text', text: 'It is 21°C.' }] }
+  }
+  const model = scriptedModel([reply])
+  const current: Current = {}
+  let showCard!: () => void
+  let leave!: () => void
+  function View() {
+    const [card, setCard] = useState(false)
+    showCard = () => setCard(true)
+    return (
+      <>
+        <ThreadView current={current} />
+        {card && <Card />}
+      </>
+    )
+  }
+  function App() {
+    const [open, setOpen] = useState(true)
+    leave = () => setOpen(false)
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1">
+        {open && (
+          <Runtime model={model}>
+            <Suspense fallback={<p>loading card</p>}>
+              <View />
+            </Suspense>
+          </Runtime>
+        )}
+      </CopilotAnalyticsProvider>
+    )
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  act(() => current.aui!.thread.append('Weather?'))
+  await waitFor(() => expect(current.aui!.thread.getState().messages[1]?.content[0]).toMatchObject({ text: 'Looking' }))
+  act(() => showCard())
+  await screen.findByText('loading card')
+  finish.open()
+  await waitFor(() => expect(current.aui!.thread.getState().isRunning).toBe(false))
+  await settle()
+  act(() => leave())
+  await settle(300)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.message_body ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', null, null],
+    ['Message Sent', 'Weather?', null],
+    ['Message Received', 'Looking\nIt is 21°C.', 'complete'],
+    ['Action Invoked', null, null],
+  ])
+})

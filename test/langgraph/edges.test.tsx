@@ -268,3 +268,55 @@ test('the chat view suspends mid-run (a lazy card) and the run ends while it is 
     ['Action Invoked', 'ai-1b', null],
   ])
 })
+
+test('the chat view suspends mid-run, the run ends while it is hidden, and the view unmounts for good before it shows again: the reply once, with its final text and its tool call', async () => {
+  const analytics = createMemoryAnalytics()
+  const go = gate()
+  const Card = lazy(() => new Promise<{ default: () => null }>(() => {})) // never loads: the user leaves first
+  const server = mockLangGraph({ runs: [[{ chunk: { id: 'ai-1a', content: 'Let me check. ' } }, { wait: go.wait }, ...toolRun('1')]] })
+  const current: Current = {}
+  let showCard!: () => void
+  let leave!: () => void
+  function View() {
+    const [card, setCard] = useState(false)
+    showCard = () => setCard(true)
+    return (
+      <Chat server={server} current={current}>
+        {card && <Card />}
+      </Chat>
+    )
+  }
+  function App() {
+    const [open, setOpen] = useState(true)
+    leave = () => setOpen(false)
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="c1">
+        {open && (
+          <Suspense fallback={<p>loading card</p>}>
+            <View />
+          </Suspense>
+        )}
+      </CopilotAnalyticsProvider>
+    )
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  await act(async () => void current.stream!.submit({ messages: [human('q1', 'Weather?')] }))
+  await screen.findByText('ai: Let me check.')
+  act(() => showCard())
+  await screen.findByText('loading card')
+  go.open()
+  await waitFor(() => expect(current.stream!.isLoading).toBe(false))
+  await wait(50)
+  act(() => leave())
+  await wait(300)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.messageId ?? null, p.message_body ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', null, null, null],
+    ['Message Sent', 'q1', 'Weather?', null],
+    ['Message Received', 'ai-1b', 'Let me check. \nIt is 21°C.', 'complete'],
+    ['Action Invoked', 'ai-1b', null, null],
+  ])
+})
