@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server'
 import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
-import { useChat, type UseChatHelpers } from '@ai-sdk/react'
+import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
 import type { UIMessage } from 'ai'
 import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../src/entries'
 import { useChatTracking } from '../../src/entries/ai-sdk'
@@ -422,5 +422,84 @@ test('the chat view suspends mid-stream, the reply finishes while it is hidden, 
     ['Message Sent', expect.any(String), 'Weather?', null],
     ['Message Received', 'a1', 'Looking\nIt is 21°C.', 'complete'],
     ['Action Invoked', 'a1', null, null],
+  ])
+})
+
+test('server rendering then hydration with a stream to resume (useChat resume): the history, the question included, is not sent; the resumed reply is sent once', async () => {
+  const restored: UIMessage[] = [...history, { id: 'q3', role: 'user', parts: [{ type: 'text', text: 'Asked before the reload' }] }]
+  const release = gate()
+  const chunks: Step[] = [{ type: 'start', messageId: 'a3' }, ...textReply('t', 'Resumed '), { wait: release.wait }, ...textReply('t2', 'answer'), { type: 'finish' }]
+  const App = ({ analytics, transport }: { analytics: MemoryAnalytics; transport: ReturnType<typeof mockTransport> }) => {
+    function View() {
+      const chat = useChat({ transport, id: 'chat-resume', messages: restored, resume: true })
+      useChatTracking(chat)
+      return <p>{chat.messages.map((m) => m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')).join(' | ') + ' / ' + chat.status}</p>
+    }
+    return (
+      <StrictMode>
+        <CopilotAnalyticsProvider analytics={analytics} conversationId="resume1">
+          <View />
+        </CopilotAnalyticsProvider>
+      </StrictMode>
+    )
+  }
+  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+  const server = createMemoryAnalytics()
+  const html = renderToString(<App analytics={server} transport={mockTransport([])} />)
+  expect(server.calls).toEqual([])
+  consoleError.mockClear()
+  const container = document.createElement('div')
+  container.innerHTML = html
+  document.body.appendChild(container)
+  const client = createMemoryAnalytics()
+  const base = mockTransport(() => chunks)
+  // The server still streams the reply to the question asked before the reload: each reconnect replays it.
+  const transport = Object.assign(base, { reconnectToStream: () => base.sendMessages({ trigger: 'submit-message', chatId: 'chat-resume', messageId: undefined, abortSignal: undefined, messages: [] }) })
+  let root!: ReturnType<typeof hydrateRoot>
+  await act(async () => {
+    root = hydrateRoot(container, <App analytics={client} transport={transport} />)
+  })
+  await waitFor(() => expect(container.textContent).toContain('Resumed'))
+  expect(client.calls).toEqual([])
+  release.open()
+  await waitFor(() => expect(container.textContent).toContain('/ ready'))
+  await settle()
+  expect(consoleError).not.toHaveBeenCalled()
+  expect(tracks(client.calls).map(([event, p]) => [event, p.messageId, p.message_body, p.reply_status])).toEqual([['Message Received', 'a3', 'Resumed \nanswer', 'complete']])
+  act(() => root.unmount())
+  container.remove()
+})
+
+test('consent pending, the provider remounted (a new key) mid-stream over a shared Chat, then granted: the whole exchange once, in order, Identify first', async () => {
+  const analytics = createMemoryAnalytics()
+  const finish = gate()
+  const chat = new Chat<UIMessage>({ transport: mockTransport([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'Looking'), { wait: finish.wait }, ...textReply('t2', ' done'), { type: 'finish' }]]) })
+  function View() {
+    const helpers = useChat({ chat })
+    useChatTracking(helpers)
+    return <p>{helpers.messages.map((m) => m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')).join(' | ') + ' / ' + helpers.status}</p>
+  }
+  const ui = (key: number, consent: boolean | null) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider key={key} analytics={analytics} conversationId="c1" userId="u1" consent={consent}>
+        <View />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const view = render(ui(1, null))
+  act(() => void chat.sendMessage({ text: 'Hi' }))
+  await screen.findByText(/Looking/)
+  view.rerender(ui(2, null))
+  finish.open()
+  await screen.findByText(/ready/)
+  await settle()
+  expect(analytics.calls).toEqual([])
+  view.rerender(ui(2, true))
+  await settle()
+  expect(analytics.calls.map((call) => (call.type === 'track' ? [call.event, call.properties.message_body ?? null] : 'Identify'))).toEqual([
+    'Identify',
+    ['Conversation Started', null],
+    ['Message Sent', 'Hi'],
+    ['Message Received', 'Looking\n done'],
   ])
 })
