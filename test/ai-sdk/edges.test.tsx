@@ -503,3 +503,48 @@ test('consent pending, the provider remounted (a new key) mid-stream over a shar
     ['Message Received', 'Looking\n done'],
   ])
 })
+
+test.each([
+  ['the same view', false],
+  ['a view keyed by chat', true],
+] as const)('a chat switch in startTransition that commits while the old reply streams (%s): the old reply once, aborted, into its own conversation; the new chat is history, its next exchange once', async (_, keyed) => {
+  const analytics = createMemoryAnalytics()
+  const never = gate()
+  const transports = {
+    // The text is still streaming (no text-end) when the other chat opens.
+    one: mockTransport([[{ type: 'start', messageId: 'a1' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: 'Half' }, { wait: never.wait }, { type: 'text-end', id: 't' }, { type: 'finish' }]]),
+    two: mockTransport([[{ type: 'start', messageId: 'b1' }, ...textReply('t', 'Two answer'), { type: 'finish' }]]),
+  }
+  const saved: Record<string, UIMessage[]> = { one: [], two: history.map((m) => ({ ...m, id: 'two-' + m.id })) }
+  const current: Current = {}
+  let switchTo!: (id: 'one' | 'two') => void
+  function App() {
+    const [chatId, setChatId] = useState<'one' | 'two'>('one')
+    switchTo = (id) => startTransition(() => setChatId(id))
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId={chatId}>
+        <ChatView key={keyed ? chatId : undefined} transport={transports[chatId]} current={current} id={chatId} messages={saved[chatId]} />
+      </CopilotAnalyticsProvider>
+    )
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  act(() => void current.chat!.sendMessage({ text: 'First' }))
+  await screen.findByText('assistant: Half')
+  act(() => switchTo('two'))
+  await screen.findByText('assistant: Old answer')
+  await settle()
+  await sendAndWait(() => current.chat!, 'Second')
+  await settle()
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.conversationId, p.message_body ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', 'one', null, null],
+    ['Message Sent', 'one', 'First', null],
+    ['Message Received', 'one', 'Half', 'aborted'],
+    ['Message Sent', 'two', 'Second', null],
+    ['Message Received', 'two', 'Two answer', 'complete'],
+  ])
+  never.open()
+})

@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, lazy, useState, type ReactNode } from 'react'
+import { StrictMode, Suspense, lazy, startTransition, useState, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
@@ -319,4 +319,57 @@ test('the chat view suspends mid-run, the run ends while it is hidden, and the v
     ['Message Received', 'ai-1b', 'Let me check. \nIt is 21°C.', 'complete'],
     ['Action Invoked', 'ai-1b', null, null],
   ])
+})
+
+test('a thread switch in startTransition while a run streams: the old reply once, into its own conversation, with the text so far; the new thread is history, its next run once', async () => {
+  const analytics = createMemoryAnalytics()
+  const never = gate()
+  const server = mockLangGraph({
+    threads: { 'thread-b': [human('hb', 'B question'), ai('ai-b', 'B answer')] },
+    runs: [[{ chunk: { id: 'ai-1', content: 'Half' } }, { wait: never.wait }], streamedAi('ai-2', ['B ', 'again'])],
+  })
+  const current: Current = {}
+  let open!: (thread: string) => void
+  function App() {
+    const [threadId, setThread] = useState<string | null>(null)
+    open = (thread) => startTransition(() => setThread(thread))
+    const stream = useStream({ client: server.client, assistantId: 'agent', threadId, onThreadId: setThread })
+    current.stream = stream
+    return (
+      <CopilotAnalyticsProvider analytics={analytics} conversationId={threadId === 'thread-b' ? 'conv-b' : 'conv-a'}>
+        <Tracker stream={stream} threadId={threadId} />
+        <ul>
+          {stream.messages.map((m, i) => (
+            <li key={m.id ?? i}>
+              {m.type}: {typeof m.content === 'string' ? m.content : '[parts]'}
+            </li>
+          ))}
+        </ul>
+      </CopilotAnalyticsProvider>
+    )
+  }
+  function Tracker({ stream, threadId }: { stream: Stream; threadId: string | null }) {
+    useStreamTracking(stream, { threadId })
+    return null
+  }
+  render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+  act(() => void current.stream!.submit({ messages: [human('h1', 'Hi')] }))
+  await screen.findByText('ai: Half')
+  act(() => open('thread-b'))
+  await screen.findByText('ai: B answer')
+  await wait(300)
+  await submit(current, 'h2', 'B follow-up')
+  await wait(300)
+  expect(tracks(analytics.calls).map(([event, p]) => [event, p.conversationId, p.messageId ?? null, p.reply_status ?? null])).toEqual([
+    ['Conversation Started', 'conv-a', null, null],
+    ['Message Sent', 'conv-a', 'h1', null],
+    ['Message Received', 'conv-a', 'ai-1', 'aborted'],
+    ['Message Sent', 'conv-b', 'h2', null],
+    ['Message Received', 'conv-b', 'ai-2', 'complete'],
+  ])
+  never.open()
 })
