@@ -548,3 +548,46 @@ test.each([
   ])
   never.open()
 })
+
+test('two providers on one client, one granted and one pending, messages interleaved: the granted one sends at once, the pending one holds its own and sends them once at its grant; Identify once', async () => {
+  const analytics = createMemoryAnalytics()
+  const leftGo = gate()
+  const rightGo = gate()
+  const leftTransport = mockTransport([[{ type: 'start', messageId: 'L1' }, ...textReply('t', 'Left'), { wait: leftGo.wait }, { type: 'finish' }]])
+  const rightTransport = mockTransport([[{ type: 'start', messageId: 'R1' }, ...textReply('t', 'Right'), { wait: rightGo.wait }, { type: 'finish' }]])
+  const l: Current = {}
+  const r: Current = {}
+  const ui = (right: Consent) => (
+    <StrictMode>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="left-c" userId="u1">
+        <ChatView transport={leftTransport} current={l} id="left" label="L " />
+      </CopilotAnalyticsProvider>
+      <CopilotAnalyticsProvider analytics={analytics} conversationId="right-c" userId="u1" consent={right}>
+        <ChatView transport={rightTransport} current={r} id="right" label="R " />
+      </CopilotAnalyticsProvider>
+    </StrictMode>
+  )
+  const view = render(ui(null))
+  act(() => void l.chat!.sendMessage({ text: 'Left question' }))
+  await screen.findByText('L assistant: Left')
+  act(() => void r.chat!.sendMessage({ text: 'Right question' }))
+  await screen.findByText('R assistant: Right')
+  rightGo.open()
+  await screen.findByText('R status: ready')
+  leftGo.open()
+  await screen.findByText('L status: ready')
+  await settle()
+  const summary = () => analytics.calls.map((call) => (call.type === 'track' ? [call.event, call.properties.conversationId] : 'Identify'))
+  expect(summary()).toEqual(['Identify', ['Conversation Started', 'left-c'], ['Message Sent', 'left-c'], ['Message Received', 'left-c']])
+  view.rerender(ui(true))
+  await settle()
+  expect(summary()).toEqual([
+    'Identify',
+    ['Conversation Started', 'left-c'],
+    ['Message Sent', 'left-c'],
+    ['Message Received', 'left-c'],
+    ['Conversation Started', 'right-c'],
+    ['Message Sent', 'right-c'],
+    ['Message Received', 'right-c'],
+  ])
+})
