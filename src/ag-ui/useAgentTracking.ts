@@ -58,6 +58,8 @@ export function useAgentTracking(agent: TrackableAgent, options: AgentTrackingOp
   conversation.current = conversationId
   const mounted = useRef(false)
   const warned = useRef(false)
+  const shown = useRef(agent)
+  shown.current = agent
   const lastChat = useRef(chatKey)
   const [lifecycle] = useState(() =>
     createReplyLifecycle(
@@ -88,8 +90,13 @@ export function useAgentTracking(agent: TrackableAgent, options: AgentTrackingOp
     return () => {
       mounted.current = false
       // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
-      // (and a reply still streaming, unless another view shows this chat).
-      queueMicrotask(() => mounted.current || lifecycle.close())
+      // (and a reply still streaming, unless another view shows this chat). A view that Suspense hid
+      // stopped listening: one snapshot of the agent first, as showing again would take.
+      queueMicrotask(
+        () =>
+          mounted.current ||
+          lifecycle.close(() => chatOf(conversation.current, shown.current) === lastChat.current && connectAgent(tracker, shown.current, lifecycle, () => conversation.current, warned)()),
+      )
     }
   }, [lifecycle])
 }

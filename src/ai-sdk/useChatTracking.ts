@@ -111,18 +111,24 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     return () => views.leave(chatKey, lifecycle)
   }, [lifecycle, chatKey])
 
+  const feed = (chat: string, id: string, list: readonly UIMessage[], state: ChatStatus) =>
+    lifecycle.update({
+      chat,
+      conversationId: id,
+      status: state === 'submitted' || state === 'streaming' ? 'busy' : state === 'error' ? 'error' : 'idle',
+      messages: list.map((message, i) => toReplyMessage(message, i === list.length - 1)),
+    })
+  // What this render shows, for a view that Suspense hid: it still renders, but runs no effects.
+  const rendered = useRef<() => unknown>(() => {})
+  rendered.current = () => Array.isArray(messages) && chatKey === lastChat.current && feed(chatKey, conversationId, messages, status)
+
   useIsomorphicLayoutEffect(() => {
     if (!Array.isArray(messages)) {
       if (!warned.current) tracker.report('invalid_chat', 'The chat passed to useChatTracking(), with no messages array,', chat)
       warned.current = true
       return
     }
-    lifecycle.update({
-      chat: chatKey,
-      conversationId,
-      status: status === 'submitted' || status === 'streaming' ? 'busy' : status === 'error' ? 'error' : 'idle',
-      messages: messages.map((message, i) => toReplyMessage(message, i === messages.length - 1)),
-    })
+    feed(chatKey, conversationId, messages, status)
   }, [lifecycle, conversationId, chatKey, messages, status])
 
   useEffect(() => {
@@ -130,8 +136,8 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     return () => {
       mounted.current = false
       // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
-      // (and a reply still streaming, unless another view shows this chat).
-      queueMicrotask(() => mounted.current || lifecycle.close())
+      // (and a reply still streaming, unless another view shows this chat), as the view last rendered it.
+      queueMicrotask(() => mounted.current || lifecycle.close(() => rendered.current()))
     }
   }, [lifecycle])
 }

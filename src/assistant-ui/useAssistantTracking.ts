@@ -301,8 +301,9 @@ export function useAssistantTracking(options: AssistantTrackingOptions = {}): vo
     return () => {
       latest.mounted = false
       // StrictMode unmounts and remounts at once: only a real unmount sends what was held back
-      // (and a reply still streaming, unless another view shows this thread).
-      queueMicrotask(() => latest.mounted || runner.lifecycle.close())
+      // (and a reply still streaming, unless another view shows this thread). A view that Suspense
+      // hid stopped listening: the thread as it is now first, as showing again would read it.
+      queueMicrotask(() => latest.mounted || runner.lifecycle.close(() => feed(tracker, runner, latest)))
     }
   }, [runner])
 }

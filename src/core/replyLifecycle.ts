@@ -354,8 +354,14 @@ export interface ReplyLifecycle {
   update(snapshot: ChatSnapshot): void
   /** Reports a held reply now (see {@link flush}; a streaming one too when `gone`) and stops the settle timer. */
   flush(): void
-  /** The chat view went away: flushes, then lets go of the tracker (a reply left streaming is another view's). */
-  close(): void
+  /**
+   * The chat view went away: flushes, then lets go of the tracker (a reply left streaming is another view's).
+   * `refresh` feeds what the view showed last, first: a view that Suspense hid stops seeing its chat
+   * (its layout effects are gone), and one that unmounts before it shows again would otherwise report
+   * the reply as it was when hidden. Called only while this runner still tracks a chat (not one it
+   * handed over to another view).
+   */
+  close(refresh?: () => void): void
   /**
    * Lets go of the tracker without reporting anything, and returns the state, for a runner that takes
    * this one's place ({@link ReplyLifecycle.resume}); this one then holds nothing.
@@ -443,7 +449,8 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
   return {
     update: (snapshot) => run(advance(state, snapshot, { sendHistory: options().sendHistory, stableIds: options().stableIds })),
     flush: flushNow,
-    close() {
+    close(refresh) {
+      if (state.chat !== undefined) refresh?.()
       flushNow()
       detach()
     },

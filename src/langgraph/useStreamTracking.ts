@@ -158,7 +158,7 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
   const isLoading = read?.isLoading
   const error = read?.error
   const interrupted = read?.interrupted
-  useIsomorphicLayoutEffect(() => {
+  const feed = () => {
     if (!Array.isArray(messages)) {
       report('The stream passed to useStreamTracking(), with no messages array,', readError ?? stream)
       return
@@ -199,14 +199,19 @@ export function useStreamTracking(stream: TrackableStream, options: StreamTracki
         onUnreadable: (entry, problem) => report('useStreamTracking() skipped a message it cannot read (not an object with a string type and id, or a getter that throws):', problem ?? entry),
       }),
     })
-  }, [lifecycle, conversationId, chatKey, messages, isLoading, error, interrupted])
+  }
+  // What this render shows, for a view that Suspense hid: it still renders, but runs no effects.
+  const rendered = useRef<() => unknown>(feed)
+  rendered.current = () => Array.isArray(messages) && chatKey === lastChat.current && feed()
+  useIsomorphicLayoutEffect(feed, [lifecycle, conversationId, chatKey, messages, isLoading, error, interrupted])
 
   useEffect(() => {
     mounted.current = true
     return () => {
       mounted.current = false
-      // StrictMode unmounts and remounts at once: only a real unmount sends what was held back.
-      queueMicrotask(() => mounted.current || lifecycle.close())
+      // StrictMode unmounts and remounts at once: only a real unmount sends what was held back, as
+      // the view last rendered it (when it still shows the chat it last tracked).
+      queueMicrotask(() => mounted.current || lifecycle.close(() => rendered.current()))
     }
   }, [lifecycle])
 }

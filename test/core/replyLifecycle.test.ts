@@ -252,6 +252,25 @@ test('createReplyLifecycle close() when nothing else shows the chat (gone): the 
   expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Conversation Ended'])
 })
 
+test('createReplyLifecycle close(refresh): the view\'s last state is fed first (a view Suspense hid saw none of it); a runner that handed its chat over is not refreshed', () => {
+  const analytics = createMemoryAnalytics()
+  const tracker = createTrackerBase({ analytics, keyStore: createKeyStore({ storage: null }) }, segmentCopilot)
+  const lifecycle = createReplyLifecycle(tracker, () => ({ gone: true }))
+  for (const snapshot of [...base, snap('busy', [u1, streaming])]) lifecycle.update(snapshot)
+  lifecycle.close(() => lifecycle.update(snap('idle', [u1, withTool])))
+  expect(analytics.events()).toEqual(['Conversation Started', 'Message Sent', 'Message Received', 'Action Invoked', 'Media Generated'])
+  expect(analytics.calls[2]).toMatchObject({ properties: { message_body: 'Sunny', reply_status: 'complete' } })
+
+  // Detached (its state taken by a remounted view): refreshing it would start it over, taking the
+  // chat's messages for history, and a user message the other view has not seen yet would never be sent.
+  const handed = createReplyLifecycle(tracker, () => ({ gone: true }))
+  for (const snapshot of [snap('idle', [], 'c2'), snap('busy', [user('u9')], 'c2')]) handed.update(snapshot)
+  handed.detach()
+  const refresh = vi.fn()
+  handed.close(refresh)
+  expect(refresh).not.toHaveBeenCalled()
+})
+
 test('createReplyLifecycle detach() and resume(): a runner that takes a remounted view\'s place continues its held reply, reported once', () => {
   const analytics = createMemoryAnalytics()
   const keyStore = createKeyStore({ storage: null })
