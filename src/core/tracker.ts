@@ -157,7 +157,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
       // Production messages carry the code only: the guidance and the value's text are for development.
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got))
+      // With no onError, production has nothing to do: no error is even built.
+      ;(process.env.NODE_ENV !== 'production' ? (options.onError ?? warn) : options.onError)?.(
+        new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got),
+      )
     } catch {
       // An onError that throws must not break the host app either.
     }
