@@ -1,6 +1,6 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { segmentCopilot } from '../specs/segmentCopilot'
-import { createTrackerBase } from '../core/tracker'
+import { createTrackerBase, type TrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
 import type { PrivacyOptions } from '../core/privacy'
@@ -69,9 +69,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // Made once per provider: the fallback client and the tracker (and the fallback id, when needed).
   // The fallback keeps nothing: no one can read it, so a recorder would only grow. It is this
   // provider's own object, so identity (remembered per client) is not shared with other providers.
-  const [own] = useState(() => {
+  const [own] = useState((): { sink: AnalyticsClient; tracker: TrackerBase; id?: string } => {
     const sink: AnalyticsClient = { track() {}, identify() {} }
-    return { sink, id: '', tracker: createTrackerBase({ analytics: sink }, segmentCopilot) }
+    return { sink, tracker: createTrackerBase({ analytics: sink }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
@@ -90,7 +90,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // conversationId, which is what the two have in common): a layout effect, so that they are handed
   // over before the remount's messages (layout effects too) are tracked.
   useIsomorphicLayoutEffect(tracker.mount, [tracker])
-  useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
+  useEffect(tracker.syncIdentity, [tracker, props.userId, props.anonymousId])
   useEffect(() => {
     if (!valid && given != null) tracker.report('invalid_id', process.env.NODE_ENV !== 'production' ? 'The conversationId prop' : '', given)
   }, [tracker, given])
