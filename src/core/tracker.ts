@@ -150,9 +150,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
-  // id changes while it streams still counts: when its latest Message Sent went out, whether a reply
-  // was seen in progress after it, and when that reply first showed content. Bounded.
-  const timing = new Map<string, { sentAt: number; streamed?: boolean; firstToken?: number }>()
+  // id changes while it streams still counts: when its latest Message Sent went out (`sent`), whether
+  // a reply was seen in progress after it (`seen`), and when that reply first showed content
+  // (`first`). Bounded. (Short names: a minifier cannot shorten property names.)
+  const timing = new Map<string, { sent: number; seen?: boolean; first?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
@@ -263,8 +264,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
-          wait.streamed = true
-          if (body) wait.firstToken ??= now()
+          wait.seen = true
+          if (body) wait.first ??= now()
         }
         return false
       }
@@ -297,9 +298,9 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const { messageCount, startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: messageCount + 1 })
       const timestamp = now()
-      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sentAt))
+      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sent))
       timing.delete(conversationId)
-      if (sent && timing.set(conversationId, { sentAt: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
+      if (sent && timing.set(conversationId, { sent: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
         type,
         conversationId,
@@ -307,7 +308,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
         properties: {
           ...known,
-          ...(wait?.streamed && { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms() }),
+          ...(wait?.seen && { time_to_first_token_ms: ms(wait.first), response_time_ms: ms() }),
           ...cleanProperties(properties, type, report),
         },
         messageId: id,
