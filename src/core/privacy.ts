@@ -118,7 +118,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       if (ancestors.includes(value)) return drop('invalid_property', value)
       ancestors.push(value)
     }
-    if (type === 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
+    if (type === 'number' ? !isFinite(value as number) : type === 'function' || type === 'symbol' || type === 'bigint')
       return drop('invalid_property', value)
     return value
   }
