@@ -69,9 +69,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // Made once per provider: the fallback client and the tracker (and the fallback id, when needed).
   // The fallback keeps nothing: no one can read it, so a recorder would only grow. It is this
   // provider's own object, so identity (remembered per client) is not shared with other providers.
-  const [own] = useState((): { sink: AnalyticsClient; tracker: TrackerBase; id?: string } => {
-    const sink: AnalyticsClient = { track() {}, identify() {} }
-    return { sink, tracker: createTrackerBase({ analytics: sink }, segmentCopilot) }
+  const [own] = useState((): { analytics: AnalyticsClient; tracker: TrackerBase; id?: string } => {
+    const analytics: AnalyticsClient = { track() {}, identify() {} }
+    return { analytics, tracker: createTrackerBase({ analytics }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
@@ -84,7 +84,7 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // useEffect): configured in an effect, those events would carry the previous render's
   // `properties`, `consent` or `spec`. Events read the props when sent, so unmemoised objects
   // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
-  tracker.configure({ ...props, conversationId, analytics: props.analytics ?? own.sink })
+  tracker.configure({ ...props, conversationId, analytics: props.analytics ?? own.analytics })
 
   // Calls waiting for consent when the provider unmounts go to its remount (a new `key`, the same
   // conversationId, which is what the two have in common): a layout effect, so that they are handed
