@@ -132,7 +132,6 @@ export interface TrackerBase {
 // Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
 declare const process: { env: { NODE_ENV?: string } }
 
-const isCustomer = (role: string) => role === 'customer' || role === 'user'
 const warn = (error: CopilotAnalyticsError) => {
   try {
     if (process.env.NODE_ENV !== 'production') console.warn(error.message)
@@ -260,7 +259,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     },
 
     message({ conversationId, id, role, body, status = 'complete', agent, properties, history, metadata }) {
-      const sent = isCustomer(role)
+      // normaliseRole()'s rule (below), written out: a message knows whether it was sent.
+      const sent = role === 'customer' || role === 'user'
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
@@ -313,7 +313,7 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         },
         messageId: id,
         body,
-        role: normaliseRole(role),
+        role: sent ? 'customer' : role === 'assistant' ? 'agent' : role, // normaliseRole(role)
         agent,
         startedAt,
       })
@@ -333,12 +333,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 }
 
 /**
- * `user` is sent as `customer` and `assistant` as `agent`; other roles pass through.
+ * `user` is sent as `customer` and `assistant` as `agent`; other roles pass through. (The tracker's
+ * message() writes the same rule out, so that the typical bundle does not carry this function.)
  *
  * @example
  * normaliseRole('assistant') // 'agent'
  * normaliseRole('human_agent') // 'human_agent'
  */
 export function normaliseRole(role: string): string {
-  return isCustomer(role) ? 'customer' : role === 'assistant' ? 'agent' : role
+  return role === 'customer' || role === 'user' ? 'customer' : role === 'assistant' ? 'agent' : role
 }
