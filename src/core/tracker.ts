@@ -247,8 +247,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       notify(conversationId)
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded || !gate.open()) return
-      update(conversationId, { isEnded: true })
       const timestamp = now()
+      update(conversationId, { isEnded: true })
       emit({
         type: 'conversation_ended',
         conversationId,
