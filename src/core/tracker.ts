@@ -295,8 +295,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         /_tokens$/.test(key) ? Number.isInteger(value) && (value as number) >= 0 : isNonEmptyString(value),
       )
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
-      const { messageCount, startedAt } = conversation(conversationId)
-      update(conversationId, { messageCount: messageCount + 1 })
+      const { startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
       const timestamp = now()
       const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sent))
       timing.delete(conversationId)
