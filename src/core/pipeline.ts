@@ -55,7 +55,8 @@ declare const process: { env: { NODE_ENV?: string } }
 export const cleanProperties = (properties: unknown, name: string, report: Report, valid?: (key: string, value: unknown) => unknown): Properties =>
   compact(
     (properties ?? {}) as Properties,
-    (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error),
+    report,
+    name,
     // A value `valid` rejects is left out and reported like one that cannot be read.
     valid &&
       ((key) => {

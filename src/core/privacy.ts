@@ -128,7 +128,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     const json = JSON.stringify(properties[key], replacer)
     return json && JSON.parse(json)
   }
-  const out: Properties = { ...compact(properties, (_key, error) => drop('invalid_property', error), snapshot), ...flags }
+  const out: Properties = { ...compact(properties, report, name, snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
   while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
