@@ -88,7 +88,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const ancestors: unknown[] = []
   const flags: Properties = {}
   let field = ''
-  const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', got)
 
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
   // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
@@ -106,7 +105,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       } catch {
         value = 0 // left out just below: never sent unredacted
       }
-      if (typeof value !== 'string') return drop('redact_error', value)
+      if (typeof value !== 'string') return report('redact_error', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', value)
     }
     if (body && type === 'string') {
       if (utf8(value as string).length > maxBodyBytes) {
@@ -114,12 +113,10 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
         return truncate(value as string, maxBodyBytes)
       }
     }
-    if (type === 'object' && value) {
-      if (ancestors.includes(value)) return drop('invalid_property', value)
-      ancestors.push(value)
-    }
-    if (type === 'number' ? !isFinite(value as number) : type === 'function' || type === 'symbol' || type === 'bigint')
-      return drop('invalid_property', value)
+    // A cycle, or a value JSON cannot carry.
+    if (type === 'object' && value ? ancestors.includes(value) : type === 'number' ? !isFinite(value as number) : type === 'function' || type === 'symbol' || type === 'bigint')
+      return report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', value)
+    if (type === 'object' && value) ancestors.push(value)
     return value
   }
   // `field` is set before the read, so a getter that throws is reported under its own key.
