@@ -34,7 +34,6 @@ export const MAX_PROPERTIES_BYTES = 28672
 
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
-const utf8 = (text: string) => new TextEncoder().encode(text)
 // Without Intl.Segmenter, a stricter rule: the longest prefix that ends before a character that does
 // not extend the one before it (not a mark, keycap, variation selector, skin tone, format character
 // such as the zero-width joiner or the tags of subdivision flags, nor a line feed) and not right
@@ -108,7 +107,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       if (typeof value !== 'string') return report('redact_error', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', value)
     }
     if (body && type === 'string') {
-      if (utf8(value as string).length > maxBodyBytes) {
+      if (new TextEncoder().encode(value as string).length > maxBodyBytes) {
         flags[field + '_truncated'] = true
         return truncate(value as string, maxBodyBytes)
       }
@@ -128,7 +127,7 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const out: Properties = { ...compact(properties, report, name, snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
-  while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
+  while (new TextEncoder().encode(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
     const largest = Object.keys(out).reduce((a, b) => (JSON.stringify(out[a]).length < JSON.stringify(out[b]).length ? b : a))
     delete out[largest]
     dropped.push(largest)
