@@ -166,13 +166,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     }
   }
 
-  const subscribe = (listener: (ending?: string) => void) => {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
   const notify = (ending?: string) => listeners.forEach((listener) => listener(ending))
   const gate = createConsentGate(report, store, options)
-  const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
 
   // State changes only for a call that is sent or held: one held is undone if consent is then denied
   // (listeners hear of it a microtask later, as a denial may come during a render). History (`keep`)
@@ -229,17 +224,21 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
   }
 
-  syncConsent()
+  // The consent option, when given; configure() takes a new one the same way.
+  if (options.consent !== undefined) gate.update(options.consent)
 
   return {
     configure(next) {
       Object.assign(options, next)
-      syncConsent()
+      if (options.consent !== undefined) gate.update(options.consent)
     },
 
     getConversation: conversation,
 
-    subscribe,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
 
     start: ensureStarted,
 
