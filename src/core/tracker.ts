@@ -297,7 +297,6 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       const { startedAt } = conversation(conversationId)
       update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
       const timestamp = now()
-      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sent))
       timing.delete(conversationId)
       if (sent && timing.set(conversationId, { sent: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
@@ -307,7 +306,10 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
         properties: {
           ...known,
-          ...(wait?.seen && { time_to_first_token_ms: ms(wait.first), response_time_ms: ms() }),
+          ...(wait?.seen && {
+            time_to_first_token_ms: Math.max(0, Math.round((wait.first ?? timestamp) - wait.sent)),
+            response_time_ms: Math.max(0, Math.round(timestamp - wait.sent)),
+          }),
           ...cleanProperties(properties, type, report),
         },
         messageId: id,
