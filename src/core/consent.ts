@@ -78,11 +78,6 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
     evaluate?.() // calls taken over wait on this gate's consent when undecided: ask it now, not at the next call
   }
 
-  const denied = (error: unknown) => {
-    report('consent_error', process.env.NODE_ENV !== 'production' ? 'The consent prop' : '', error)
-    decide(false)
-  }
-
   const open = () => {
     adopt()
     evaluate?.()
@@ -110,11 +105,13 @@ export function createConsentGate(report: Report, store: () => object, owner: { 
             // Pending until it settles; only the latest consent counts.
             ;(result as PromiseLike<unknown>).then(
               (value) => source === consent && decide(value),
-              (error) => source === consent && denied(error),
+              // A consent that fails is a denial (as below).
+              (error) => source === consent && (report('consent_error', process.env.NODE_ENV !== 'production' ? 'The consent prop' : '', error), decide(false)),
             )
           } else decide(result)
         } catch (error) {
-          denied(error)
+          report('consent_error', process.env.NODE_ENV !== 'production' ? 'The consent prop' : '', error)
+          decide(false)
         }
       }
       // A function is called only once there is something to send: never during server rendering.

@@ -53,9 +53,9 @@ export interface KeyStoreOptions {
  * const keyStore = createKeyStore({ storage: null, limit: 500 }) // memory only, e.g. on a server
  * const tracker = createCopilotTracker({ analytics, keyStore })
  */
-export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
+export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage, storageKey = STORAGE_KEY }: KeyStoreOptions = {}): KeyStore {
   let map: Map<string, unknown> | undefined
-  let writeScheduled = false
+  let writeScheduled: boolean | undefined
   // Eviction state: the oldest-first iterator, the last key moved by a rewrite, and how many keys
   // had been moved to the newest end when it was.
   let oldest: Iterator<string> | undefined
@@ -75,25 +75,24 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage = null, stor
   const unsaved = new Map<string, unknown>()
 
   const put = (key: string, value: unknown) => {
-    const keys = map!
     // The conversation's state is rewritten on every message. Moving a key to the newest end
     // (delete + set) costs V8 time in proportion to the Map's size (~2 us at 2,000 keys), so the
     // key rewritten last stays in place while it is still among the newest half: it cannot be
     // forgotten before limit / 2 other keys are written after it. (After clear() it is simply re-added.)
     if (key !== hot || moves - hotAt >= limit / 2) {
-      if (keys.delete(key)) {
+      if (map!.delete(key)) {
         hot = key
         hotAt = moves + 1
       }
       moves++
     }
-    keys.set(key, value)
+    map!.set(key, value)
     // Everything before this iterator was evicted or moved behind it, so its next key is the oldest
     // (and there is one: the Map is not empty). A fresh keys() per eviction would walk past every
     // slot deleted since the Map last compacted: ~0.7 us a key at 2,000.
-    while (keys.size > limit) {
-      const evicted = (oldest ??= keys.keys()).next().value as string
-      keys.delete(evicted)
+    while (map!.size > limit) {
+      const evicted = (oldest ??= map!.keys()).next().value as string
+      map!.delete(evicted)
       unsaved.delete(evicted)
       if (journal?.has(evicted)) journal = undefined
     }
@@ -177,14 +176,14 @@ let defaultStore: KeyStore | undefined
 
 /** The store shared by every tracker on the page, mirrored to sessionStorage when there is one. */
 export function getDefaultKeyStore(): KeyStore {
-  return (defaultStore ??= createKeyStore({ storage: sessionStorageOrNull() }))
+  return (defaultStore ??= createKeyStore({ storage: pageSessionStorage() }))
 }
 
-function sessionStorageOrNull(): StorageLike | null {
+function pageSessionStorage(): StorageLike | undefined {
   try {
     return sessionStorage // a ReferenceError on a server, a SecurityError in a sandboxed iframe
   } catch {
-    return null
+    // none: keys are kept in memory only
   }
 }
 
@@ -203,8 +202,8 @@ function sessionStorageOrNull(): StorageLike | null {
 export function resetDefaultKeyStore(): void {
   defaultStore?.clear()
   try {
-    sessionStorageOrNull()?.removeItem(STORAGE_KEY)
-    sessionStorageOrNull()?.removeItem(STORAGE_KEY + ':j')
+    pageSessionStorage()?.removeItem(STORAGE_KEY)
+    pageSessionStorage()?.removeItem(STORAGE_KEY + ':j')
   } catch {
     // nothing to clear
   }

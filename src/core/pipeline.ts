@@ -55,7 +55,8 @@ declare const process: { env: { NODE_ENV?: string } }
 export const cleanProperties = (properties: unknown, name: string, report: Report, valid?: (key: string, value: unknown) => unknown): Properties =>
   compact(
     (properties ?? {}) as Properties,
-    (key, error) => report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${key}",` : '', error),
+    report,
+    name,
     // A value `valid` rejects is left out and reported like one that cannot be read.
     valid &&
       ((key) => {
@@ -89,7 +90,6 @@ export function createPipeline(
     } catch (error) {
       return report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", whose properties could not be read, was not sent:` : '', error)
     }
-    const failed = (error: unknown) => report('client_error', process.env.NODE_ENV !== 'production' ? `The analytics client, on "${name}",` : '', error)
     // 5. The client configured at send time; an Identify only if that client does not hold the identity yet.
     gate.hold(() => {
       try {
@@ -99,9 +99,9 @@ export function createPipeline(
           : claimIdentity(Object(client), options.keyStore ?? getDefaultKeyStore(), identityOf(call.userId, call.anonymousId)) &&
             client.identify(call.userId ?? null, properties, call.anonymousId ? { anonymousId: call.anonymousId } : undefined)
         // A promise-returning client (AnalyticsBrowser) fails asynchronously; a bad `then` throws into the catch.
-        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, failed)
+        ;(result as Partial<PromiseLike<unknown>> | undefined)?.then?.(undefined, (error) => report('client_error', process.env.NODE_ENV !== 'production' ? `The analytics client, on "${name}",` : '', error))
       } catch (error) {
-        failed(error)
+        report('client_error', process.env.NODE_ENV !== 'production' ? `The analytics client, on "${name}",` : '', error)
       }
     })
   }

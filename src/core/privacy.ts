@@ -34,7 +34,6 @@ export const MAX_PROPERTIES_BYTES = 28672
 
 type Report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => void
 
-const utf8 = (text: string) => new TextEncoder().encode(text)
 // Without Intl.Segmenter, a stricter rule: the longest prefix that ends before a character that does
 // not extend the one before it (not a mark, keycap, variation selector, skin tone, format character
 // such as the zero-width joiner or the tags of subdivision flags, nor a line feed) and not right
@@ -88,7 +87,6 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
   const ancestors: unknown[] = []
   const flags: Properties = {}
   let field = ''
-  const drop = (code: CopilotAnalyticsErrorCode, got: unknown) => report(code, process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', got)
 
   // One pass a property cleans, redacts and caps; `this` is the object holding `value`, so cutting
   // the ancestors after it (an object is in the chain at most once: a cycle is never entered) leaves
@@ -106,20 +104,18 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
       } catch {
         value = 0 // left out just below: never sent unredacted
       }
-      if (typeof value !== 'string') return drop('redact_error', value)
+      if (typeof value !== 'string') return report('redact_error', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', value)
     }
     if (body && type === 'string') {
-      if (utf8(value as string).length > maxBodyBytes) {
+      if (new TextEncoder().encode(value as string).length > maxBodyBytes) {
         flags[field + '_truncated'] = true
         return truncate(value as string, maxBodyBytes)
       }
     }
-    if (type === 'object' && value) {
-      if (ancestors.includes(value)) return drop('invalid_property', value)
-      ancestors.push(value)
-    }
-    if (type === 'number' ? !isFinite(value as number) : ['function', 'symbol', 'bigint'].includes(type))
-      return drop('invalid_property', value)
+    // A cycle, or a value JSON cannot carry.
+    if (type === 'object' && value ? ancestors.includes(value) : type === 'number' ? !isFinite(value as number) : type === 'function' || type === 'symbol' || type === 'bigint')
+      return report('invalid_property', process.env.NODE_ENV !== 'production' ? `Event "${name}", property "${field}",` : '', value)
+    if (type === 'object' && value) ancestors.push(value)
     return value
   }
   // `field` is set before the read, so a getter that throws is reported under its own key.
@@ -128,10 +124,10 @@ export function guard(properties: Properties, name: string, privacy: PrivacyOpti
     const json = JSON.stringify(properties[key], replacer)
     return json && JSON.parse(json)
   }
-  const out: Properties = { ...compact(properties, (_key, error) => drop('invalid_property', error), snapshot), ...flags }
+  const out: Properties = { ...compact(properties, report, name, snapshot), ...flags }
   const dropped: string[] = []
   // Still too large for Segment: leave out the largest properties rather than have the event rejected.
-  while (utf8(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
+  while (new TextEncoder().encode(JSON.stringify(out)).length > MAX_PROPERTIES_BYTES) {
     const largest = Object.keys(out).reduce((a, b) => (JSON.stringify(out[a]).length < JSON.stringify(out[b]).length ? b : a))
     delete out[largest]
     dropped.push(largest)

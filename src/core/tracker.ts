@@ -132,7 +132,6 @@ export interface TrackerBase {
 // Bundlers replace process.env.NODE_ENV; where nothing does, warn() treats it as development.
 declare const process: { env: { NODE_ENV?: string } }
 
-const isCustomer = (role: string) => role === 'customer' || role === 'user'
 const warn = (error: CopilotAnalyticsError) => {
   try {
     if (process.env.NODE_ENV !== 'production') console.warn(error.message)
@@ -150,26 +149,25 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
   const store = () => options.keyStore ?? getDefaultKeyStore()
   const now = () => (options.now ?? Date.now)()
   // Response-time metrics (an extension of the spec), kept per conversation so that a reply whose
-  // id changes while it streams still counts: when its latest Message Sent went out, whether a reply
-  // was seen in progress after it, and when that reply first showed content. Bounded.
-  const timing = new Map<string, { sentAt: number; streamed?: boolean; firstToken?: number }>()
+  // id changes while it streams still counts: when its latest Message Sent went out (`sent`), whether
+  // a reply was seen in progress after it (`seen`), and when that reply first showed content
+  // (`first`). Bounded. (Short names: a minifier cannot shorten property names.)
+  const timing = new Map<string, { sent: number; seen?: boolean; first?: number }>()
 
   const report = (code: CopilotAnalyticsErrorCode, subject: string, got: unknown) => {
     try {
       // Production messages carry the code only: the guidance and the value's text are for development.
-      ;(options.onError ?? warn)(new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got))
+      // With no onError, production has nothing to do: no error is even built.
+      ;(process.env.NODE_ENV !== 'production' ? (options.onError ?? warn) : options.onError)?.(
+        new CopilotAnalyticsError(code, process.env.NODE_ENV !== 'production' ? explain(code, subject, got) : `(${code})`, got),
+      )
     } catch {
       // An onError that throws must not break the host app either.
     }
   }
 
-  const subscribe = (listener: (ending?: string) => void) => {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
   const notify = (ending?: string) => listeners.forEach((listener) => listener(ending))
   const gate = createConsentGate(report, store, options)
-  const syncConsent = () => options.consent !== undefined && gate.update(options.consent)
 
   // State changes only for a call that is sent or held: one held is undone if consent is then denied
   // (listeners hear of it a microtask later, as a denial may come during a render). History (`keep`)
@@ -226,17 +224,21 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     emit({ type: 'conversation_started', conversationId, timestamp, firstMessage })
   }
 
-  syncConsent()
+  // The consent option, when given; configure() takes a new one the same way.
+  if (options.consent !== undefined) gate.update(options.consent)
 
   return {
     configure(next) {
       Object.assign(options, next)
-      syncConsent()
+      if (options.consent !== undefined) gate.update(options.consent)
     },
 
     getConversation: conversation,
 
-    subscribe,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
 
     start: ensureStarted,
 
@@ -244,8 +246,8 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
       notify(conversationId)
       const state = conversation(conversationId)
       if (!state.isStarted || state.isEnded || !gate.open()) return
-      update(conversationId, { isEnded: true })
       const timestamp = now()
+      update(conversationId, { isEnded: true })
       emit({
         type: 'conversation_ended',
         conversationId,
@@ -256,12 +258,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
     },
 
     message({ conversationId, id, role, body, status = 'complete', agent, properties, history, metadata }) {
-      const sent = isCustomer(role)
+      // normaliseRole()'s rule (below), written out: a message knows whether it was sent.
+      const sent = role === 'customer' || role === 'user'
       const wait = sent ? undefined : timing.get(conversationId)
       if (status !== 'complete') {
         if (wait) {
-          wait.streamed = true
-          if (body) wait.firstToken ??= now()
+          wait.seen = true
+          if (body) wait.first ??= now()
         }
         return false
       }
@@ -291,12 +294,11 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         /_tokens$/.test(key) ? Number.isInteger(value) && (value as number) >= 0 : isNonEmptyString(value),
       )
       if (sent) ensureStarted(conversationId, { messageId: id, body, agent })
-      const { messageCount, startedAt } = conversation(conversationId)
-      update(conversationId, { messageCount: messageCount + 1 })
+      const { startedAt } = conversation(conversationId)
+      update(conversationId, { messageCount: conversation(conversationId).messageCount + 1 })
       const timestamp = now()
-      const ms = (at = timestamp) => Math.max(0, Math.round(at - wait!.sentAt))
       timing.delete(conversationId)
-      if (sent && timing.set(conversationId, { sentAt: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
+      if (sent && timing.set(conversationId, { sent: timestamp }).size > 100) timing.delete(timing.keys().next().value!)
       emit({
         type,
         conversationId,
@@ -304,12 +306,15 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
         // Only a reply seen in progress has a wait to measure (one that renders complete may be history).
         properties: {
           ...known,
-          ...(wait?.streamed && { time_to_first_token_ms: ms(wait.firstToken), response_time_ms: ms() }),
+          ...(wait?.seen && {
+            time_to_first_token_ms: Math.max(0, Math.round((wait.first ?? timestamp) - wait.sent)),
+            response_time_ms: Math.max(0, Math.round(timestamp - wait.sent)),
+          }),
           ...cleanProperties(properties, type, report),
         },
         messageId: id,
         body,
-        role: normaliseRole(role),
+        role: sent ? 'customer' : role === 'assistant' ? 'agent' : role, // normaliseRole(role)
         agent,
         startedAt,
       })
@@ -329,12 +334,13 @@ export function createTrackerBase(initial: TrackerOptions, defaultSpec: CopilotS
 }
 
 /**
- * `user` is sent as `customer` and `assistant` as `agent`; other roles pass through.
+ * `user` is sent as `customer` and `assistant` as `agent`; other roles pass through. (The tracker's
+ * message() writes the same rule out, so that the typical bundle does not carry this function.)
  *
  * @example
  * normaliseRole('assistant') // 'agent'
  * normaliseRole('human_agent') // 'human_agent'
  */
 export function normaliseRole(role: string): string {
-  return isCustomer(role) ? 'customer' : role === 'assistant' ? 'agent' : role
+  return role === 'customer' || role === 'user' ? 'customer' : role === 'assistant' ? 'agent' : role
 }

@@ -1,14 +1,14 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { randomId } from '../core/randomId'
+import { CopilotAnalyticsContext } from './context'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
+import { createTrackerBase, type TrackerBase } from '../core/tracker'
 import { segmentCopilot } from '../specs/segmentCopilot'
-import { createTrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
 import type { PrivacyOptions } from '../core/privacy'
 import type { Consent } from '../core/consent'
 import type { MessageIds } from '../core/options'
-import { randomId } from '../core/randomId'
-import { CopilotAnalyticsContext } from './context'
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 
 export interface CopilotAnalyticsProviderProps {
   /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: a client that drops every call (nothing leaves the page). */
@@ -69,9 +69,9 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // Made once per provider: the fallback client and the tracker (and the fallback id, when needed).
   // The fallback keeps nothing: no one can read it, so a recorder would only grow. It is this
   // provider's own object, so identity (remembered per client) is not shared with other providers.
-  const [own] = useState(() => {
-    const sink: AnalyticsClient = { track() {}, identify() {} }
-    return { sink, id: '', tracker: createTrackerBase({ analytics: sink }, segmentCopilot) }
+  const [own] = useState((): { analytics: AnalyticsClient; tracker: TrackerBase; id?: string } => {
+    const analytics: AnalyticsClient = { track() {}, identify() {} }
+    return { analytics, tracker: createTrackerBase({ analytics }, segmentCopilot) }
   })
   const { tracker } = own
   const given: unknown = props.conversationId
@@ -84,13 +84,13 @@ export function CopilotAnalyticsProvider(props: CopilotAnalyticsProviderProps) {
   // useEffect): configured in an effect, those events would carry the previous render's
   // `properties`, `consent` or `spec`. Events read the props when sent, so unmemoised objects
   // (`properties={{ ... }}`, an inline `onError`) never re-run an effect. Unknown props are ignored.
-  tracker.configure({ ...props, conversationId, analytics: props.analytics ?? own.sink })
+  tracker.configure({ ...props, conversationId, analytics: props.analytics ?? own.analytics })
 
   // Calls waiting for consent when the provider unmounts go to its remount (a new `key`, the same
   // conversationId, which is what the two have in common): a layout effect, so that they are handed
   // over before the remount's messages (layout effects too) are tracked.
   useIsomorphicLayoutEffect(tracker.mount, [tracker])
-  useEffect(() => tracker.syncIdentity(), [tracker, props.userId, props.anonymousId])
+  useEffect(tracker.syncIdentity, [tracker, props.userId, props.anonymousId])
   useEffect(() => {
     if (!valid && given != null) tracker.report('invalid_id', process.env.NODE_ENV !== 'production' ? 'The conversationId prop' : '', given)
   }, [tracker, given])

@@ -21,7 +21,7 @@ export function textOf(node: unknown): string | undefined {
 
 function read(node: any): string {
   // A Symbol throws here; a function is an object below, and neither node nor part.
-  if (Object(node) !== node) return node == null || typeof node === 'boolean' ? '' : '' + node
+  if (Object(node) !== node) return node == null || node === true || node === false ? '' : '' + node
   if (isValidElement<{ children?: unknown }>(node)) return read(node.props.children)
   if (Array.isArray(node)) return node.map(read).join('')
   if (typeof node.type !== 'string') throw node // neither a React node nor a content part

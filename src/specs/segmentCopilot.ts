@@ -13,8 +13,8 @@ export const segmentCopilot: CopilotSpec = {
   name: 'segment-ai-copilot',
   // Read as any kind of event: each kind defines only its own fields, and the others read undefined.
   map(event: CopilotEvent & Partial<Record<string, never>>): AnalyticsCall[] {
-    if (event.type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
     const { type } = event
+    if (type === 'identify') return [{ type: 'identify', userId: event.userId, anonymousId: event.anonymousId, traits: event.traits }]
     // The canonical type in Title Case ("message_received": Message Received), except an action's
     // start (Action Invoked); an action's completion has no name in this spec.
     const name = type === 'custom' ? event.event : type === 'action_started' ? 'Action Invoked' : type !== 'action_completed' && type.replace(/(^|_)(.)/g, (_, gap: string, c: string) => (gap && ' ') + c.toUpperCase())
