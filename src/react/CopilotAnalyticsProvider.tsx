@@ -1,14 +1,14 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { randomId } from '../core/randomId'
-import { CopilotAnalyticsContext } from './context'
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
-import { createTrackerBase, type TrackerBase } from '../core/tracker'
 import { segmentCopilot } from '../specs/segmentCopilot'
+import { createTrackerBase, type TrackerBase } from '../core/tracker'
 import type { CopilotAnalyticsError } from '../core/errors'
 import type { AnalyticsClient, CopilotSpec, Properties } from '../core/types'
 import type { PrivacyOptions } from '../core/privacy'
 import type { Consent } from '../core/consent'
 import type { MessageIds } from '../core/options'
+import { randomId } from '../core/randomId'
+import { CopilotAnalyticsContext } from './context'
+import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect'
 
 export interface CopilotAnalyticsProviderProps {
   /** `AnalyticsBrowser`, `window.analytics` or any client with track/identify. Default: a client that drops every call (nothing leaves the page). */
