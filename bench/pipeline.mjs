@@ -18,6 +18,9 @@ async function pipeline() {
   const { JSDOM } = await import('jsdom')
   const { window } = new JSDOM('', { url: 'https://bench.invalid/' })
   globalThis.sessionStorage = window.sessionStorage
+  // The key store writes after the burst, in a task, or at once on pagehide: the bench counts that write in the span.
+  globalThis.addEventListener = window.addEventListener.bind(window)
+  const written = () => window.dispatchEvent(new window.Event('pagehide'))
 
   const recorder = createMemoryAnalytics()
   const trackers = {
@@ -49,15 +52,16 @@ async function pipeline() {
     gc()
     const start = performance.now()
     if (perTick) {
-      // One event per tick, as a chat UI produces them: each tick pays its own key-store write.
+      // One event per microtask tick: the key store's write waits for a task after the burst.
       for (let i = 0; i < events; i++) {
         one(conversationId, i)
         await null
       }
     } else {
       for (let i = 0; i < events; i++) one(conversationId, i)
-      await null // the one sessionStorage write of this tick
+      await null
     }
+    written() // the pending sessionStorage write, paid inside the timed span
     const ms = performance.now() - start
     if (recorder.calls.length !== events + 1) throw new Error(`${subject}: ${recorder.calls.length} calls for ${events} messages`)
     return ms

@@ -13,10 +13,11 @@ export const TYPICAL_IMPORT = "export { CopilotAnalyticsProvider, TrackedMessage
  * path; what each part costs, and how it got here, is in bench/RESULTS.md ("Bundle budget of the
  * typical import"). Since then it is held where it measures: the LLM signals, the adapters and
  * deterministic message ids came in at no growth; a behaviour-neutral trimming pass took it from
- * 5,095 to 4,963, and 73 of those bytes paid for memoising TrackedMessage (a streamed token no
- * longer re-renders every tracked row). The 3,000-byte target is missed.
+ * 5,095 to 4,963, and 105 of those bytes paid for issue 18's memoised TrackedMessage (+73: a streamed
+ * token no longer re-renders every tracked row) and the key store's write after the commit (+32: one
+ * per burst, flushed on pagehide). The 3,000-byte target is missed.
  */
-const BUDGET = 5036
+const BUDGET = 5068
 
 test(`the typical import stays within ${BUDGET} bytes minified + gzipped (react and analytics-next external)`, async () => {
   const bytes = await gzippedSize(TYPICAL_IMPORT, root)

@@ -37,8 +37,9 @@ export interface KeyStoreOptions {
   /** At most this many keys are kept; default {@link DEFAULT_KEY_LIMIT}. */
   limit?: number
   /**
-   * Where keys survive a reload; `null` keeps them in memory only. Written once per tick in which a
-   * key changed: a small journal of the keys written since the last snapshot of the whole store
+   * Where keys survive a reload; `null` keeps them in memory only. Written once per burst of
+   * changed keys, in a task after it (not inside the React commit that tracked them), and at once
+   * on `pagehide` (a reload, a closed tab, a navigation): a small journal of the keys written since the last snapshot of the whole store
    * (`storageKey + ':j'`), the snapshot itself (`storageKey`) every 64 keys or so. A reload restores
    * exactly the keys memory held, at most `limit`; storage holds at most `limit` + 64.
    */
@@ -123,23 +124,27 @@ export function createKeyStore({ limit = DEFAULT_KEY_LIMIT, storage, storageKey 
       }),
     )
 
-  // One write per tick however many keys change in it; a reload cannot happen before a microtask runs.
+  // One write per burst of keys, in a task after it (never inside the commit that tracked them),
+  // or at once when the page goes: the tab's pagehide runs after the provider's last events.
+  const write = () => {
+    if (!writeScheduled) return
+    writeScheduled = false
+    try {
+      if (journal) storage!.setItem(journalKey, encode(journal))
+      else {
+        storage!.setItem(storageKey, encode(load().keys()))
+        storage!.removeItem(journalKey)
+        journal = new Set()
+      }
+    } catch {
+      // Quota or privacy mode: the in-memory keys still hold for this page's life.
+    }
+  }
+  if (storage) globalThis.addEventListener?.('pagehide', write)
   const scheduleWrite = () => {
     if (storage && !writeScheduled) {
       writeScheduled = true
-      queueMicrotask(() => {
-        writeScheduled = false
-        try {
-          if (journal) storage.setItem(journalKey, encode(journal))
-          else {
-            storage.setItem(storageKey, encode(load().keys()))
-            storage.removeItem(journalKey)
-            journal = new Set()
-          }
-        } catch {
-          // Quota or privacy mode: the in-memory keys still hold for this page's life.
-        }
-      })
+      setTimeout(write)
     }
   }
 

@@ -102,10 +102,11 @@ describe('core consent', () => {
     const { tracker } = make({ keyStore, consent: null, userId: 'person@example.com', anonymousId: 'anon-secret' })
     tracker.message(say('m1'))
     tracker.track('c1', 'Custom', { note: 'secret note' })
-    await Promise.resolve()
+    const written = () => new Promise((resolve) => setTimeout(resolve)) // the key store writes in a task of its own
+    await written()
     for (const secret of ['person@example.com', 'anon-secret', 'text of m1', 'secret note']) expect(stored()).not.toContain(secret)
     tracker.configure({ consent: true })
-    await Promise.resolve()
+    await written()
     expect(stored()).toContain('u:person@example.com')
   })
 

@@ -19,7 +19,8 @@ const memoryStorage = (failWrites = () => false) => {
   }
   return storage
 }
-const tick = () => new Promise<void>((resolve) => queueMicrotask(resolve))
+// Writes wait for a task of their own after the burst: a timer tick.
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve))
 const state = (n: number) => ({ isStarted: true, messageCount: n, startedAt: 1763700000000, nested: { list: [n, 'x'] } })
 
 describe('key store persistence', () => {

@@ -138,7 +138,8 @@ describe('deterministic Segment messageIds', () => {
     const first = recorder()
     const original = tracker({ analytics: first, keyStore: createKeyStore({ storage: session }) })
     original.feedback({ conversationId: 'c1', messageId: 'm1', rating: 5 })
-    return Promise.resolve().then(() => {
+    // The key store writes in a task of its own; a tab is duplicated later than that.
+    return new Promise((resolve) => setTimeout(resolve)).then(() => {
       // The duplicate starts from a copy of the tab's storage.
       const copy = new Map(storage)
       const copied = { getItem: (k: string) => copy.get(k) ?? null, setItem: (k: string, v: string) => void copy.set(k, v), removeItem: (k: string) => void copy.delete(k) }

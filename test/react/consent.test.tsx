@@ -278,7 +278,7 @@ describe('consent: the stream after a decision is whole', () => {
         </CopilotAnalyticsProvider>
       </StrictMode>,
     )
-    await act(async () => {}) // the key store writes sessionStorage in a microtask
+    act(() => void dispatchEvent(new Event('pagehide'))) // the key store writes sessionStorage after the burst, at the latest as the page goes
     const stored = Object.keys(sessionStorage)
       .map((key) => key + '=' + sessionStorage.getItem(key))
       .join('\n')
@@ -288,7 +288,7 @@ describe('consent: the stream after a decision is whole', () => {
 
   test('granted, the identity is kept for a reload of the tab (and only then)', async () => {
     const { analytics } = chat(true)
-    await act(async () => {})
+    await act(async () => void dispatchEvent(new Event('pagehide'))) // a reload fires pagehide: the key store writes then at the latest
     expect(analytics.calls[0]).toMatchObject({ type: 'identify', userId: 'u1' })
     expect(Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key)).join()).toContain('u:u1')
   })
@@ -336,7 +336,7 @@ describe('a reload before the consent decision', () => {
   )
   /** The page's memory is gone (its held calls with it); the tab's sessionStorage stays. */
   const reload = async (unmount: () => void) => {
-    await act(async () => {}) // the key store writes sessionStorage once per tick; a reload comes later
+    act(() => void dispatchEvent(new Event('pagehide'))) // a reload fires pagehide: the key store has written sessionStorage by then
     unmount()
     const saved = Object.entries(sessionStorage)
     resetTrackedKeys() // forgets the in-memory store (and clears storage, put back below)

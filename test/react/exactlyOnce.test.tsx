@@ -81,7 +81,7 @@ describe('exactly once', () => {
         </CopilotAnalyticsProvider>
       </StrictMode>,
     )
-    await Promise.resolve() // the key store writes sessionStorage once per tick; a reload comes later than that
+    dispatchEvent(new Event('pagehide')) // a reload fires pagehide: the key store writes sessionStorage then at the latest
     view.unmount()
     expect(sessionStorage.length).toBe(1)
 

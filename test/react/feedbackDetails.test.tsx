@@ -116,7 +116,7 @@ describe('useFeedback with a reason and a comment', () => {
     )
     act(() => feedback.submit(0, { reason: 'inaccurate', comment: 'Wrong' }))
     expect(first.events()).toEqual(['Feedback Submitted'])
-    await Promise.resolve() // the key store writes sessionStorage once per tick
+    dispatchEvent(new Event('pagehide')) // a reload fires pagehide: the key store writes sessionStorage then at the latest
     view.unmount()
 
     vi.resetModules() // the reloaded page evaluates the package again: nothing kept in memory

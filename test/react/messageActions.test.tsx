@@ -77,7 +77,7 @@ describe('useMessageActions: one event per user action', () => {
       </StrictMode>,
     )
     click('copy a1')
-    await Promise.resolve() // the key store writes sessionStorage once per tick
+    dispatchEvent(new Event('pagehide')) // a reload fires pagehide: the key store writes sessionStorage then at the latest
     view.unmount()
     vi.resetModules() // the reloaded page evaluates the package again: nothing kept in memory
     const fresh = await import('../../src/entries')
