@@ -324,6 +324,9 @@ let sequences = 0
 async function run(initialConsent: ConsentKind, redact: boolean, initialUser: User, sideConsent: boolean | null | 'none', ops: Op[]) {
   sequences++
   cleanup() // what a failed run (fast-check shrinking) left mounted
+  // The previous sequence's page goes: its key store writes what is pending then (it waits for a
+  // task after a burst otherwise), not into this sequence's storage.
+  dispatchEvent(new Event('pagehide'))
   sessionStorage.clear()
   takeViolations()
   const newStore = () => createKeyStore({ storage: sessionStorage, storageKey: 'model-test' })
@@ -508,6 +511,8 @@ async function run(initialConsent: ConsentKind, redact: boolean, initialUser: Us
         await settle()
         if (view.endOnUnmount) model.end()
         if (step.type === 'reload') {
+          // A reload fires pagehide before the page goes: the old key store writes then, never after.
+          dispatchEvent(new Event('pagehide'))
           view.store = newStore()
           // Calls waiting for consent live in memory, and so do the keys and state they changed: a
           // reload forgets both (docs/privacy-and-consent.md), as if they had been denied. The messages
