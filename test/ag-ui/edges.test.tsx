@@ -1,6 +1,4 @@
 import { StrictMode, Suspense, lazy, useState } from 'react'
-import { renderToString } from 'react-dom/server'
-import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import type { AbstractAgent, Message } from '@ag-ui/client'
@@ -8,6 +6,7 @@ import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../s
 import { useAgentTracking } from '../../src/entries/ag-ui'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { finished, gate, reply, ScriptedAgent, send, started, text, toolCall, toolResult, type Step } from './scriptedAgent'
+import { renderOnServerThenHydrate } from '../serverThenHydrate'
 
 // The adapter in the states no other test puts it in: consent pending then decided, server rendering
 // then hydration, two providers on one page, and Suspense around the chat view.
@@ -113,22 +112,10 @@ const SsrApp = ({ analytics, agent }: { analytics: MemoryAnalytics; agent: Abstr
 )
 
 test('server rendering then hydration: nothing sent on the server, the restored thread not sent on the client, a new turn sent once', async () => {
-  const server = createMemoryAnalytics()
-  // (jsdom has a document, so React 18 warns that the layout effects cannot run on this "server")
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-  const html = renderToString(<SsrApp analytics={server} agent={new ScriptedAgent([], { initialMessages: history })} />)
-  expect(server.calls).toEqual([])
-  consoleError.mockClear()
-
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.appendChild(container)
-  const client = createMemoryAnalytics()
   const agent = new ScriptedAgent([reply('a1', 'Fresh answer')], { initialMessages: history })
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, <SsrApp analytics={client} agent={agent} />)
-  })
+  const { client, container, consoleError, unmount } = await renderOnServerThenHydrate((analytics, side) => (
+    <SsrApp analytics={analytics} agent={side === 'server' ? new ScriptedAgent([], { initialMessages: history }) : agent} />
+  ))
   await tick()
   expect(consoleError).not.toHaveBeenCalled()
   expect(client.calls).toEqual([])
@@ -139,8 +126,7 @@ test('server rendering then hydration: nothing sent on the server, the restored 
     ['Message Received', 'a1'],
   ])
   expect(container.textContent).toBe('chat: 4 messages')
-  act(() => root.unmount())
-  container.remove()
+  unmount()
 })
 
 // ---- Two providers on one page ----

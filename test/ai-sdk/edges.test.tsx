@@ -1,6 +1,4 @@
 import { StrictMode, Suspense, lazy, startTransition, useState, type ReactNode } from 'react'
-import { renderToString } from 'react-dom/server'
-import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { Chat, useChat, type UseChatHelpers } from '@ai-sdk/react'
@@ -9,6 +7,7 @@ import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../s
 import { useChatTracking } from '../../src/entries/ai-sdk'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { gate, mockTransport, sendAndWait, textReply, type Step } from './mockTransport'
+import { renderOnServerThenHydrate } from '../serverThenHydrate'
 
 // The adapter in the states no other test puts it in: consent pending then decided, server rendering
 // then hydration, two providers on one page, and Suspense / transitions around the chat view.
@@ -158,24 +157,12 @@ function SsrApp({ analytics, transport, current }: { analytics: MemoryAnalytics;
 }
 
 test('server rendering then hydration: nothing sent on the server, the restored history not sent on the client, a new exchange sent once', async () => {
-  const server = createMemoryAnalytics()
-  // (jsdom has a document, so React 18 warns that the layout effects cannot run on this "server")
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-  const html = renderToString(<SsrApp analytics={server} transport={mockTransport([])} current={{}} />)
-  expect(server.calls).toEqual([])
-  expect(html).toContain('Old answer')
-  consoleError.mockClear()
-
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.appendChild(container)
-  const client = createMemoryAnalytics()
   const transport = mockTransport([[{ type: 'start', messageId: 'a1' }, ...textReply('t', 'New answer'), { type: 'finish' }]])
   const current: Current = {}
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, <SsrApp analytics={client} transport={transport} current={current} />)
-  })
+  const { html, client, container, consoleError, unmount } = await renderOnServerThenHydrate((analytics, side) =>
+    side === 'server' ? <SsrApp analytics={analytics} transport={mockTransport([])} current={{}} /> : <SsrApp analytics={analytics} transport={transport} current={current} />,
+  )
+  expect(html).toContain('Old answer')
   expect(consoleError).not.toHaveBeenCalled()
   await settle()
   expect(client.calls).toEqual([])
@@ -188,8 +175,7 @@ test('server rendering then hydration: nothing sent on the server, the restored 
     ['Message Received', 'New answer'],
   ])
   expect(container.textContent).toContain('count: 4')
-  act(() => root.unmount())
-  container.remove()
+  unmount()
 })
 
 // ---- Two providers on one page ----
@@ -443,22 +429,10 @@ test('server rendering then hydration with a stream to resume (useChat resume): 
       </StrictMode>
     )
   }
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-  const server = createMemoryAnalytics()
-  const html = renderToString(<App analytics={server} transport={mockTransport([])} />)
-  expect(server.calls).toEqual([])
-  consoleError.mockClear()
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.appendChild(container)
-  const client = createMemoryAnalytics()
   const base = mockTransport(() => chunks)
   // The server still streams the reply to the question asked before the reload: each reconnect replays it.
   const transport = Object.assign(base, { reconnectToStream: () => base.sendMessages({ trigger: 'submit-message', chatId: 'chat-resume', messageId: undefined, abortSignal: undefined, messages: [] }) })
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, <App analytics={client} transport={transport} />)
-  })
+  const { client, container, consoleError, unmount } = await renderOnServerThenHydrate((analytics, side) => <App analytics={analytics} transport={side === 'server' ? mockTransport([]) : transport} />)
   await waitFor(() => expect(container.textContent).toContain('Resumed'))
   expect(client.calls).toEqual([])
   release.open()
@@ -466,8 +440,7 @@ test('server rendering then hydration with a stream to resume (useChat resume): 
   await settle()
   expect(consoleError).not.toHaveBeenCalled()
   expect(tracks(client.calls).map(([event, p]) => [event, p.messageId, p.message_body, p.reply_status])).toEqual([['Message Received', 'a3', 'Resumed \nanswer', 'complete']])
-  act(() => root.unmount())
-  container.remove()
+  unmount()
 })
 
 test('consent pending, the provider remounted (a new key) mid-stream over a shared Chat, then granted: the whole exchange once, in order, Identify first', async () => {

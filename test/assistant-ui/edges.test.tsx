@@ -1,6 +1,4 @@
 import { StrictMode, Suspense, lazy, startTransition, useState, type ReactNode } from 'react'
-import { renderToString } from 'react-dom/server'
-import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { AssistantRuntimeProvider, MessagePrimitive, ThreadPrimitive, useAui, useLocalRuntime, type AssistantClient, type ThreadMessageLike } from '@assistant-ui/react'
@@ -8,6 +6,7 @@ import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../s
 import { useAssistantTracking } from '../../src/entries/assistant-ui'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { gate, scriptedModel, send, settle, until, words, type Reply } from './scriptedModel'
+import { renderOnServerThenHydrate } from '../serverThenHydrate'
 
 // The adapter in the states no other test puts it in: consent pending then decided, server rendering
 // then hydration, two providers on one page, and Suspense / transitions around the thread view.
@@ -154,25 +153,13 @@ function SsrApp({ analytics, model, current }: { analytics: MemoryAnalytics; mod
 }
 
 test('server rendering then hydration: nothing sent on the server, the restored thread not sent on the client, a new exchange sent once', async () => {
-  const server = createMemoryAnalytics()
-  // (jsdom has a document, so React 18 warns that the layout effects cannot run on this "server")
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-  const html = renderToString(<SsrApp analytics={server} model={scriptedModel([])} current={{}} />)
-  expect(server.calls).toEqual([])
+  const current: Current = {}
+  const { html, client, container, consoleError, unmount } = await renderOnServerThenHydrate((analytics, side) =>
+    side === 'server' ? <SsrApp analytics={analytics} model={scriptedModel([])} current={{}} /> : <SsrApp analytics={analytics} model={scriptedModel([words('New answer')])} current={current} />,
+  )
   // The local runtime loads its initial messages in an effect: the server renders an empty thread,
   // and the restored messages appear after hydration, before any run (so: history).
   expect(html).toContain('count: <!-- -->0')
-  consoleError.mockClear()
-
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.appendChild(container)
-  const client = createMemoryAnalytics()
-  const current: Current = {}
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, <SsrApp analytics={client} model={scriptedModel([words('New answer')])} current={current} />)
-  })
   await settle()
   expect(consoleError).not.toHaveBeenCalled()
   expect(client.calls).toEqual([])
@@ -186,8 +173,7 @@ test('server rendering then hydration: nothing sent on the server, the restored 
     ['Message Received', 'New answer'],
   ])
   expect(container.textContent).toContain('count: 4')
-  act(() => root.unmount())
-  container.remove()
+  unmount()
 })
 
 // ---- Two providers on one page ----

@@ -1,6 +1,4 @@
 import { StrictMode, Suspense, lazy, startTransition, useState, type ReactNode } from 'react'
-import { renderToString } from 'react-dom/server'
-import { hydrateRoot } from 'react-dom/client'
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, expect, test, vi } from 'vitest'
 import { useStream } from '@langchain/langgraph-sdk/react'
@@ -8,6 +6,7 @@ import { CopilotAnalyticsProvider, useConversation, type Consent } from '../../s
 import { useStreamTracking } from '../../src/entries/langgraph'
 import { createMemoryAnalytics, type MemoryAnalytics, type MemoryCall } from '../../src/entries/testing'
 import { ai, gate, human, mockLangGraph, streamedAi, tool, type RunStep } from './mockServer'
+import { renderOnServerThenHydrate } from '../serverThenHydrate'
 
 // The adapter in the states no other test puts it in: consent pending then decided, server rendering
 // then hydration, two providers on one page, and Suspense around the chat view.
@@ -139,22 +138,14 @@ const SsrApp = ({ analytics, server, current }: { analytics: MemoryAnalytics; se
 const saved = { 'thread-old': [human('h0', 'Earlier'), ai('ai-0', 'Earlier answer')] }
 
 test('server rendering then hydration: nothing sent on the server, the restored thread not sent on the client, a new run sent once', async () => {
-  const onServer = createMemoryAnalytics()
-  // (jsdom has a document, so React 18 warns that the layout effects cannot run on this "server")
-  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
-  const html = renderToString(<SsrApp analytics={onServer} server={mockLangGraph({ threads: saved })} current={{}} />)
-  expect(onServer.calls).toEqual([])
-  consoleError.mockClear()
-
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.appendChild(container)
-  const client = createMemoryAnalytics()
   const current: Current = {}
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, <SsrApp analytics={client} server={mockLangGraph({ threads: saved, runs: [streamedAi('ai-1', ['New ', 'answer'])] })} current={current} />)
-  })
+  const { client, container, consoleError, unmount } = await renderOnServerThenHydrate((analytics, side) =>
+    side === 'server' ? (
+      <SsrApp analytics={analytics} server={mockLangGraph({ threads: saved })} current={{}} />
+    ) : (
+      <SsrApp analytics={analytics} server={mockLangGraph({ threads: saved, runs: [streamedAi('ai-1', ['New ', 'answer'])] })} current={current} />
+    ),
+  )
   await waitFor(() => expect(container.textContent).toContain('Earlier answer'))
   await wait()
   expect(consoleError).not.toHaveBeenCalled()
@@ -166,8 +157,7 @@ test('server rendering then hydration: nothing sent on the server, the restored 
     ['Message Received', 'ai-1'],
   ])
   expect(container.textContent).toContain('count: 4')
-  act(() => root.unmount())
-  container.remove()
+  unmount()
 })
 
 // ---- Two providers on one page ----
