@@ -108,6 +108,11 @@ export function useChatTracking(chat: TrackableChat, options: ChatTrackingOption
     const previous = views.enter(chatKey, lifecycle, lastChat.current)
     lastChat.current = chatKey
     if (previous) lifecycle.resume(previous.detach())
+    else {
+      // Another view shows this chat already (a second panel opened mid-reply): go on from where it is.
+      const peer = views.peer(chatKey, lifecycle)
+      if (peer) lifecycle.resume(peer.peek())
+    }
     return () => views.leave(chatKey, lifecycle)
   }, [lifecycle, chatKey])
 

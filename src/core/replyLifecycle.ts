@@ -368,6 +368,12 @@ export interface ReplyLifecycle {
    */
   detach(): ReplyLifecycleState
   /**
+   * The state as it stands, for a view of the same chat that opens beside this one (a second view
+   * mounted mid-reply): it continues from it ({@link ReplyLifecycle.resume}) instead of taking the
+   * reply for history, and this one keeps its own. Both may then report the reply: its key sends it once.
+   */
+  peek(): ReplyLifecycleState
+  /**
    * Continues from a state another runner detached (the chat view remounted over the same chat): its
    * held or streaming reply is this runner's to report, and its messages are not history here. A
    * reply this runner held of another chat is reported first, as when another chat is opened.
@@ -455,6 +461,7 @@ export function createReplyLifecycle(tracker: TrackerBase, options: () => ReplyL
       detach()
     },
     detach,
+    peek: () => state,
     resume(next) {
       if (state.chat !== next.chat) run(flush(state, { streaming: true }))
       detach()

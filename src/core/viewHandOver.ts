@@ -14,11 +14,11 @@
  * return () => views.leave(chat, lifecycle)
  */
 export function createViewHandOver<T>() {
-  const shown = new Map<string, number>()
+  const shown = new Map<string, Set<T>>()
   const leaving = new Map<string, T>()
   return {
     /** Whether a mounted view shows the chat: a view that unmounts then leaves its reply to that one. */
-    shows: (chat: string) => !!shown.get(chat),
+    shows: (chat: string) => !!shown.get(chat)?.size,
     /**
      * The view holding `mine` shows `chat`, after `before`: returns what another view of the chat
      * left as it unmounted, to continue. What `mine` left for `before` is taken back: the view did
@@ -26,16 +26,22 @@ export function createViewHandOver<T>() {
      */
     enter(chat: string, mine: T, before: string): T | undefined {
       if (leaving.get(before) === mine) leaving.delete(before)
-      shown.set(chat, (shown.get(chat) ?? 0) + 1)
+      shown.set(chat, (shown.get(chat) ?? new Set()).add(mine))
       const left = leaving.get(chat)
       leaving.delete(chat)
       return left === mine ? undefined : left
     },
+    /**
+     * Another mounted view of `chat` than `mine`, if any: a view that opens beside it continues from
+     * its state, so that a reply live in the page is not taken for history (and then lost when the
+     * first view closes before it ends).
+     */
+    peer: (chat: string, mine: T): T | undefined => [...(shown.get(chat) ?? [])].find((view) => view !== mine),
     /** The view holding `mine` no longer shows `chat` (it unmounts, or opens another chat). */
     leave(chat: string, mine: T): void {
-      const count = shown.get(chat)! - 1
-      if (count) shown.set(chat, count)
-      else shown.delete(chat)
+      const views = shown.get(chat)
+      views?.delete(mine)
+      if (!views?.size) shown.delete(chat)
       leaving.set(chat, mine)
       queueMicrotask(() => leaving.get(chat) === mine && leaving.delete(chat))
     },
