@@ -34,6 +34,12 @@ export interface AgentListener {
 export interface AgentRuns {
   /** Between the run's initialisation and its finalisation. */
   running: boolean
+  /**
+   * The thread the last run began on: its state (running, failed) says nothing of another thread's
+   * messages (a thread opened just after a stop or a failure, its history loaded before the stopped
+   * run's finalisation came).
+   */
+  thread?: string
   /** RUN_ERROR, or the run broke off with an error (not a stop). Cleared when the next run begins. */
   failed: boolean
   /** RUN_FINISHED or RUN_ERROR came. */
@@ -155,6 +161,7 @@ function createSubscriber(agent: TrackableAgent, runs: AgentRuns): AgentSubscrib
       runs.failed = runs.ended = runs.stopped = false
       const ids = idsOf(agent.messages)
       const thread = String(agent.threadId) // a getter that throws is the guard's to report
+      runs.thread = thread
       // A request: the app added a message for it (one no snapshot showed yet), or one was made here before.
       runs.replay = !runs.requested.has(thread) && !runs.pending.size && ids.every((id) => runs.known.has(id))
       if (!runs.replay) remember(runs.requested.add(thread))

@@ -102,7 +102,7 @@ export function connectAgent(
     // A replay brings history: neither a request nor its failure makes its messages live.
     // A run this record did not see begin (tracking began during it) may be a replay as well as a
     // request: what it brings is history, never guessed live.
-    const status = runs.replay && runs.running ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running ? 'busy' : 'idle'
+    const status = (runs.thread ?? thread) !== thread || (runs.replay && runs.running) ? 'idle' : runs.failed && !runs.replay ? 'error' : runs.running ? 'busy' : 'idle'
     if (!runs.requested.has(thread) && runs.pending.size) {
       // Before the first request, what the app adds waits for the run it is for: a snapshot now
       // would make it history (CopilotKit may start the run a few tasks after addMessage()).

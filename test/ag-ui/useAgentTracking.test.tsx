@@ -292,6 +292,26 @@ test('another thread: its messages are history, and the previous thread is not s
   expect(received(analytics.calls)[1]).toMatchObject({ messageId: 'b2', message_body: 'Second thread' })
 })
 
+test('a run that failed, then another thread opened empty and its history loaded: the history is not sent (the failure was of the other thread)', async () => {
+  const agent = new ScriptedAgent([[started, ...text('a1', 'Partly'), runError('model down')]])
+  const { analytics } = setup(agent)
+  await run(agent, 'u1', 'Hi')
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received'])
+  act(() => {
+    agent.threadId = 't2'
+    agent.setMessages([])
+  })
+  await tick()
+  act(() =>
+    agent.setMessages([
+      { id: 'b0', role: 'user', content: 'Old question in t2' },
+      { id: 'b1', role: 'assistant', content: 'Old answer in t2' },
+    ]),
+  )
+  await tick()
+  expect(names(analytics.calls)).toEqual(['Conversation Started', 'Message Sent', 'Message Received'])
+})
+
 test('a remount mid-stream (a key change) continues the reply: sent once, complete, with the metrics', async () => {
   const halfway = gate()
   const agent = new ScriptedAgent([[started, { type: EventType.TEXT_MESSAGE_START, messageId: 'a1' }, { type: EventType.TEXT_MESSAGE_CONTENT, messageId: 'a1', delta: 'Before ' }, { wait: halfway.wait }, { type: EventType.TEXT_MESSAGE_CONTENT, messageId: 'a1', delta: 'after' }, { type: EventType.TEXT_MESSAGE_END, messageId: 'a1' }, finished()]])
