@@ -39,8 +39,8 @@ export interface KeyStoreOptions {
   /**
    * Where keys survive a reload; `null` keeps them in memory only. Written once per burst of
    * changed keys, in a task after it (not inside the React commit that tracked them), and at once
-   * on `pagehide` (a reload, a closed tab, a navigation): a small journal of the keys written since the last snapshot of the whole store
-   * (`storageKey + ':j'`), the snapshot itself (`storageKey`) every 64 keys or so. A reload restores
+   * on `pagehide` (a reload, a closed tab, a navigation): a small journal of the keys written since
+   * the last snapshot of the whole store (`storageKey + ':j'`), the snapshot itself (`storageKey`) every 64 keys or so. A reload restores
    * exactly the keys memory held, at most `limit`; storage holds at most `limit` + 64.
    */
   storage?: StorageLike | null

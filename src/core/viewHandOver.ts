@@ -1,5 +1,5 @@
 /**
- * The chat views of a page, for an adapter's remount hand-over: how many mounted views show each
+ * The chat views of a page, for an adapter's remount hand-over: which mounted views show each
  * chat, and what a view of a chat left as it unmounted, kept until the next microtask so that a view
  * of the same chat that mounts meanwhile (a `key` change, a remounted provider or route) continues
  * it: its held or streaming reply was live in this page, not history. One per adapter module;
